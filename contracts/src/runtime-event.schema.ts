@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { RUNTIME_EVENT_TYPES } from './events.js';
+
+const isoDate = z.iso.datetime({ offset: true });
+
+export const runtimeUserTaskSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().nullable(),
+  taskDefinitionKey: z.string().min(1),
+  assignee: z.string().nullable(),
+  candidateGroups: z.array(z.string()),
+  candidateUsers: z.array(z.string()),
+  dueDate: isoDate.nullable(),
+  followUpDate: isoDate.nullable(),
+  priority: z.number().int(),
+  formKey: z.string().nullable(),
+  createdAt: isoDate,
+  deleteReason: z.string().nullable(),
+});
+
+export const runtimeIncidentSchema = z.object({
+  id: z.string().min(1),
+  incidentType: z.string(),
+  activityId: z.string().nullable(),
+  message: z.string().nullable(),
+});
+
+/** One event as the runtime's event bridge posts it (at least once). */
+export const runtimeEventSchema = z.object({
+  id: z.string().min(1),
+  type: z.enum(RUNTIME_EVENT_TYPES),
+  occurredAt: isoDate,
+  processInstanceId: z.string().min(1),
+  processDefinitionId: z.string().min(1),
+  processDefinitionKey: z.string().nullable(),
+  businessKey: z.string().nullable(),
+  userTask: runtimeUserTaskSchema.nullable().optional(),
+  incident: runtimeIncidentSchema.nullable().optional(),
+});
+
+export const runtimeEventBatchSchema = z.object({
+  node: z.string(),
+  events: z.array(runtimeEventSchema).max(1000),
+});
+
+export type RuntimeUserTask = z.infer<typeof runtimeUserTaskSchema>;
+export type RuntimeEvent = z.infer<typeof runtimeEventSchema>;
+export type RuntimeEventBatch = z.infer<typeof runtimeEventBatchSchema>;

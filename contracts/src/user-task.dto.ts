@@ -1,0 +1,22 @@
+/** A user task as the engine's read model serves it to inboxes. */
+export interface UserTaskDto {
+  id: string;
+  name: string | null;
+  taskDefinitionKey: string;
+  processInstanceId: string;
+  processDefinitionId: string;
+  circuitKey: string | null;
+  businessKey: string | null;
+  assignee: string | null;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  priority: number;
+  dueDate: string | null;
+  formKey: string | null;
+  createdAt: string;
+  status: 'open' | 'completed' | 'deleted';
+}
+
+export interface UserTaskSnapshot {
+  userTasks: UserTaskDto[];
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const secret = (name: string) =>
+  z.string({ error: `${name} is required` }).min(24, `${name} must be at least 24 characters`);
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGODB_URI: z.string({ error: 'MONGODB_URI is required' }).startsWith('mongodb'),
+  DIWAN_RUNTIME_URL: z.url().default('http://localhost:8080/engine-rest'),
+  DIWAN_RUNTIME_USER: z.string({ error: 'DIWAN_RUNTIME_USER is required' }).min(1),
+  DIWAN_RUNTIME_PASSWORD: z.string({ error: 'DIWAN_RUNTIME_PASSWORD is required' }).min(1),
+  DIWAN_JWT_SECRET: secret('DIWAN_JWT_SECRET'),
+  DIWAN_BRIDGE_TOKEN: secret('DIWAN_BRIDGE_TOKEN'),
+  DIWAN_WORKER_TOKEN: secret('DIWAN_WORKER_TOKEN'),
+  DIWAN_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
+  DIWAN_DEMO_PASSWORD: z.string().min(1).default('diwan'),
+  DIWAN_PROCESSES_DIR: z.string().default(path.join(repoRoot, 'processes')),
+  DIWAN_DESIGNER_DIST: z.string().default(path.join(repoRoot, 'designer', 'dist')),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads and validates the environment once; a bad environment stops the start with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+/** Demo users are seeded everywhere but in production. */
+export const seedsDemo = (config: Config) => config.NODE_ENV !== 'production';

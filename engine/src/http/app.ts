@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import { authRoutes } from '../auth/auth.routes.js';
+import { requireUser } from '../auth/auth.middleware.js';
+import type { AuthService } from '../auth/auth.service.js';
+import { circuitRoutes } from '../circuits/circuit.routes.js';
+import { healthRoutes } from '../health/health.routes.js';
+import type { RuntimeEventHandler } from '../realtime/runtime-event.handler.js';
+import { runtimeEventRoutes } from '../realtime/runtime-events.routes.js';
+import { receiptRoutes } from '../receipts/receipt.routes.js';
+import type { RuntimeClient } from '../runtime/runtime.client.js';
+import { apiNotFound, errorMiddleware } from '../shared/error.middleware.js';
+import type { Logger } from '../shared/logger.js';
+import { userTaskRoutes } from '../tasks/user-task.routes.js';
+import type { UserTaskService } from '../tasks/user-task.service.js';
+import { openApiDocument } from './openapi.js';
+
+export interface AppDeps {
+  logger: Logger;
+  auth: AuthService;
+  runtime: RuntimeClient;
+  userTasks: UserTaskService;
+  runtimeEvents: RuntimeEventHandler;
+  circuitsState: { deployed: boolean };
+  bridgeToken: string;
+  workerToken: string;
+  designerDist: string;
+}
+
+/** The HTTP app: public routes, internal routes, then everything behind a login, then the designer. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  const api = express.Router();
+  api.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  api.use(express.json({ limit: '1mb' }));
+  api.use(healthRoutes(deps.runtime, deps.circuitsState));
+  const openapi = openApiDocument();
+  api.get('/openapi.json', (_req, res) => res.json(openapi));
+  api.use(authRoutes(deps.auth));
+  api.use(runtimeEventRoutes(deps.bridgeToken, deps.runtimeEvents));
+  api.use(receiptRoutes(deps.workerToken));
+  api.use(requireUser(deps.auth));
+  api.use(circuitRoutes(deps.runtime));
+  api.use(userTaskRoutes(deps.userTasks));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  if (existsSync(path.join(deps.designerDist, 'index.html'))) {
+    app.use(express.static(deps.designerDist, { index: false, maxAge: '1h' }));
+    app.get('/{*path}', (_req, res) => res.sendFile(path.join(deps.designerDist, 'index.html')));
+  } else {
+    deps.logger.warn({ designerDist: deps.designerDist }, 'designer not built: serving the API only');
+  }
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}

@@ -1,0 +1,21 @@
+import { Schema, model } from 'mongoose';
+
+/** A receipt (accusé de réception / وصل): proof that a correspondence was received, with date and number. */
+export interface Receipt {
+  number: string;
+  businessKey: string;
+  processInstanceId: string;
+  issuedAt: Date;
+}
+
+const receiptSchema = new Schema<Receipt>(
+  {
+    number: { type: String, required: true, unique: true },
+    businessKey: { type: String, required: true, unique: true },
+    processInstanceId: { type: String, required: true },
+    issuedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+
+export const ReceiptModel = model<Receipt>('Receipt', receiptSchema, 'receipts');

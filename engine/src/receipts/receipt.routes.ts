@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { requireServiceToken } from '../auth/service-token.middleware.js';
+import { validate } from '../shared/validate.js';
+import { issueReceipt } from './receipt.service.js';
+
+export const issueReceiptSchema = z.object({
+  businessKey: z.string().trim().min(1).max(200),
+  processInstanceId: z.string().min(1),
+});
+
+/** Workers call this when the circuit reaches `receipt.issue`. */
+export function receiptRoutes(workerToken: string): Router {
+  const router = Router();
+  router.post('/internal/receipts', requireServiceToken(workerToken, 'workers'), async (req, res) => {
+    const receipt = await issueReceipt(validate(issueReceiptSchema, req.body, 'receipt request'));
+    res.status(201).json({ number: receipt.number, businessKey: receipt.businessKey, issuedAt: receipt.issuedAt.toISOString() });
+  });
+  return router;
+}

@@ -1,0 +1,49 @@
+/** The parts of the Camunda 7 REST API (Operaton or Camunda 7.24 CE) that engine uses. */
+export interface ProcessDefinition {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  deploymentId: string;
+  resource: string;
+  suspended: boolean;
+}
+
+export interface Deployment {
+  id: string;
+  name: string | null;
+  deploymentTime: string;
+  deployedProcessDefinitions: Record<string, ProcessDefinition> | null;
+}
+
+export interface ProcessInstance {
+  id: string;
+  definitionId: string;
+  businessKey: string | null;
+  ended: boolean;
+}
+
+export interface HistoricProcessInstance {
+  id: string;
+  businessKey: string | null;
+  processDefinitionKey: string;
+  state: 'ACTIVE' | 'SUSPENDED' | 'COMPLETED' | 'EXTERNALLY_TERMINATED' | 'INTERNALLY_TERMINATED';
+  startTime: string;
+  endTime: string | null;
+}
+
+export interface RuntimeTask {
+  id: string;
+  name: string | null;
+  assignee: string | null;
+  processInstanceId: string;
+  taskDefinitionKey: string;
+}
+
+export type VariableValue = { value: unknown; type: 'String' | 'Boolean' | 'Long' | 'Double' | 'Date' | 'Null' };
+export type Variables = Record<string, VariableValue>;
+
+export interface DeploymentFile {
+  name: string;
+  content: string | Uint8Array;
+}

@@ -1,0 +1,63 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import mongoose from 'mongoose';
+import { AuthService } from './auth/auth.service.js';
+import { deployWhenRuntimeIsUp } from './circuits/circuit.deployer.js';
+import { seedsDemo, type Config } from './config/config.js';
+import { seedDemoAdministration } from './demo/demo-administration.js';
+import { createApp } from './http/app.js';
+import { RuntimeEventHandler } from './realtime/runtime-event.handler.js';
+import { RealtimeServer } from './realtime/socket.server.js';
+import { RuntimeClient } from './runtime/runtime.client.js';
+import { createLogger } from './shared/logger.js';
+import { UserTaskService } from './tasks/user-task.service.js';
+
+export interface RunningEngine {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Connects the database, seeds the demo, starts HTTP and Socket.io, and deploys the standard circuits. */
+export async function startEngine(config: Config): Promise<RunningEngine> {
+  const logger = createLogger(config.LOG_LEVEL);
+  await mongoose.connect(config.MONGODB_URI, { serverSelectionTimeoutMS: 20_000 });
+  await mongoose.connection.syncIndexes();
+  if (seedsDemo(config)) await seedDemoAdministration(config.DIWAN_DEMO_PASSWORD, logger);
+
+  const runtime = new RuntimeClient({
+    baseUrl: config.DIWAN_RUNTIME_URL,
+    user: config.DIWAN_RUNTIME_USER,
+    password: config.DIWAN_RUNTIME_PASSWORD,
+  });
+  const auth = new AuthService(config.DIWAN_JWT_SECRET, config.DIWAN_TOKEN_TTL_HOURS);
+  const userTasks = new UserTaskService(runtime);
+  const http: Server = createServer();
+  const realtime = new RealtimeServer(http, auth, userTasks, logger);
+  const circuitsState = { deployed: false };
+  const app = createApp({
+    logger,
+    auth,
+    runtime,
+    userTasks,
+    runtimeEvents: new RuntimeEventHandler(realtime, logger),
+    circuitsState,
+    bridgeToken: config.DIWAN_BRIDGE_TOKEN,
+    workerToken: config.DIWAN_WORKER_TOKEN,
+    designerDist: config.DIWAN_DESIGNER_DIST,
+  });
+  http.on('request', app);
+  await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
+  const { port } = http.address() as AddressInfo;
+  logger.info({ port }, 'engine listening');
+  deployWhenRuntimeIsUp(runtime, config.DIWAN_PROCESSES_DIR, logger, circuitsState);
+
+  return {
+    url: `http://localhost:${port}`,
+    async stop() {
+      await realtime.close();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await mongoose.disconnect();
+      logger.info('engine stopped');
+    },
+  };
+}

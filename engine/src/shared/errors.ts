@@ -1,0 +1,51 @@
+/**
+ * The engine's error classes. Routes and services throw these; the error
+ * middleware maps them to HTTP in one place.
+ */
+export abstract class DiwanError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadInputError extends DiwanError {
+  readonly status = 400;
+  readonly code = 'bad_input';
+}
+
+/** Input that parses but breaks a rule (a refused deployment, for example). */
+export class UnprocessableError extends DiwanError {
+  readonly status = 422;
+  readonly code = 'unprocessable';
+}
+
+export class NotAuthenticatedError extends DiwanError {
+  readonly status = 401;
+  readonly code = 'unauthorized';
+}
+
+export class NotAllowedError extends DiwanError {
+  readonly status = 403;
+  readonly code = 'forbidden';
+}
+
+export class NotFoundError extends DiwanError {
+  readonly status = 404;
+  readonly code = 'not_found';
+}
+
+export class ConflictError extends DiwanError {
+  readonly status = 409;
+  readonly code = 'conflict';
+}
+
+export class UnavailableError extends DiwanError {
+  readonly status = 503;
+  readonly code = 'unavailable';
+}

@@ -1,0 +1,57 @@
+import type { RuntimeEvent } from '@diwan/contracts';
+import { UserTaskModel, toUserTaskDto, type UserTask } from './user-task.model.js';
+import type { UserTaskDto } from '@diwan/contracts';
+
+/**
+ * Applies a runtime userTask.* event to the read model. Every update is
+ * idempotent and a finished task never reopens, so a redelivered or late
+ * event cannot corrupt the inbox.
+ */
+export async function projectUserTaskEvent(event: RuntimeEvent): Promise<UserTaskDto | null> {
+  const task = event.userTask;
+  if (!task) return null;
+  const fields = {
+    name: task.name,
+    taskDefinitionKey: task.taskDefinitionKey,
+    processInstanceId: event.processInstanceId,
+    processDefinitionId: event.processDefinitionId,
+    circuitKey: event.processDefinitionKey,
+    businessKey: event.businessKey,
+    candidateGroups: task.candidateGroups,
+    candidateUsers: task.candidateUsers,
+    priority: task.priority,
+    dueDate: task.dueDate ? new Date(task.dueDate) : null,
+    formKey: task.formKey,
+    createdAt: new Date(task.createdAt),
+  };
+  let doc: UserTask | null;
+  switch (event.type) {
+    case 'userTask.created':
+      doc = await UserTaskModel.findOneAndUpdate(
+        { _id: task.id },
+        { $setOnInsert: { ...fields, assignee: task.assignee, status: 'open', endedAt: null } },
+        { upsert: true, new: true, lean: true },
+      );
+      break;
+    case 'userTask.assigned':
+      doc = await UserTaskModel.findOneAndUpdate(
+        { _id: task.id, status: 'open' },
+        { $set: { ...fields, assignee: task.assignee } },
+        { new: true, lean: true },
+      );
+      break;
+    case 'userTask.completed':
+    case 'userTask.deleted': {
+      const status = event.type === 'userTask.completed' ? 'completed' : 'deleted';
+      doc = await UserTaskModel.findOneAndUpdate(
+        { _id: task.id },
+        { $set: { ...fields, assignee: task.assignee, status, endedAt: new Date(event.occurredAt) } },
+        { upsert: true, new: true, lean: true },
+      );
+      break;
+    }
+    default:
+      return null;
+  }
+  return doc ? toUserTaskDto(doc) : null;
+}

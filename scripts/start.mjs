@@ -1,0 +1,66 @@
+// `npm start`: installs and builds what is missing, starts every part on the embedded default
+// (runtime on H2, the local MongoDB wire server, engine, workers, designer), waits until all are
+// healthy, and prints the URL and the demo users. Ctrl-C stops everything; data stays in ./data.
+import path from 'node:path';
+import { ensureBuilt, root } from './build.mjs';
+import { startStack } from './stack.mjs';
+
+const DEMO_USERS = ['admin', 'registrar', 'cabinet', 'head', 'agent', 'supervisor'];
+const started = Date.now();
+
+try {
+  ensureBuilt();
+} catch (err) {
+  console.error(`[diwan] ${err.message}`);
+  process.exit(1);
+}
+
+const dataDir = path.resolve(process.env.DIWAN_DATA_DIR || path.join(root, 'data'));
+const ports = {
+  engine: Number(process.env.PORT || 3000),
+  runtime: Number(process.env.DIWAN_RUNTIME_PORT || 8080),
+  mongo: Number(process.env.DIWAN_MONGO_PORT || 27017),
+};
+
+let stack;
+try {
+  stack = await startStack({ dataDir, ports, logDir: path.join(dataDir, 'logs'), quiet: process.env.DIWAN_VERBOSE !== '1' });
+} catch (err) {
+  console.error(`[diwan] could not start: ${err.message}`);
+  console.error(`[diwan] logs are in ${path.join(dataDir, 'logs')}`);
+  process.exit(1);
+}
+
+const password = process.env.DIWAN_DEMO_PASSWORD || 'diwan';
+const runtimeBase = stack.runtimeUrl.replace(/\/engine-rest$/, '');
+console.log(`
+  Diwan is up in ${((Date.now() - started) / 1000).toFixed(1)} s
+
+  App (designer, inbox, API)   ${stack.engineUrl}
+  API document                  ${stack.engineUrl}/api/openapi.json
+  Runtime web apps (Cockpit)    ${runtimeBase}/operaton/app/  (user ${stack.runtimeUser}, password in ${path.join(dataDir, 'secrets.json')})
+  Data and logs                 ${dataDir}
+
+  Demo users (password: ${process.env.DIWAN_DEMO_PASSWORD ? 'DIWAN_DEMO_PASSWORD' : password}): ${DEMO_USERS.join(', ')}
+
+  Ctrl-C stops everything.
+`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\n[diwan] stopping…');
+  await stack.stop();
+  console.log('[diwan] stopped; data kept in', dataDir);
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+for (const child of Object.values(stack.children)) {
+  child.exitPromise.then((exit) => {
+    if (stopping) return;
+    console.error(`[diwan] ${child.name} exited unexpectedly (${JSON.stringify(exit)}); last lines:\n${child.lines.slice(-20).join('\n')}`);
+    void shutdown();
+  });
+}

@@ -1,0 +1,36 @@
+// Starts the real stack for the whole test run, on free ports, in memory (H2 in memory,
+// MongoDB wire server in memory). MONGODB_URI or DIWAN_RUNTIME_URL point it at external ones.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { root } from '../../scripts/build.mjs';
+import { freePort, startStack } from '../../scripts/stack.mjs';
+
+export default async function globalSetup() {
+  const started = Date.now();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'diwan-test-'));
+  const ports = {
+    engine: Number(process.env.DIWAN_TEST_ENGINE_PORT) || (await freePort()),
+    runtime: await freePort(),
+    mongo: await freePort(),
+  };
+  const stack = await startStack({
+    dataDir,
+    memory: true,
+    ports,
+    quiet: true,
+    logDir: path.join(root, 'test-results', 'logs'),
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'info' },
+  });
+  globalThis.__diwanStack = stack;
+  Object.assign(process.env, {
+    DIWAN_TEST_ENGINE_URL: stack.engineUrl,
+    DIWAN_TEST_RUNTIME_URL: stack.runtimeUrl,
+    DIWAN_TEST_RUNTIME_USER: stack.runtimeUser,
+    DIWAN_TEST_RUNTIME_PASSWORD: stack.runtimePassword,
+    DIWAN_TEST_MONGODB_URI: stack.mongoUri,
+    DIWAN_TEST_BRIDGE_TOKEN: stack.secrets.DIWAN_BRIDGE_TOKEN,
+    DIWAN_TEST_WORKER_TOKEN: stack.secrets.DIWAN_WORKER_TOKEN,
+  });
+  console.log(`\n[diwan] stack up in ${((Date.now() - started) / 1000).toFixed(1)} s at ${stack.engineUrl}`);
+}

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Socket } from 'socket.io-client';
+import { SOCKET_EVENTS, type UserTaskDto } from '@diwan/contracts';
+import { api, connectSocket, login, nextEvent, runtimeApi, uniqueKey, waitFor } from '../harness/stack.js';
+
+describe('the first circuit through the whole chain', () => {
+  let cabinetSocket: Socket;
+  let cabinetToken: string;
+  let registrarToken: string;
+
+  beforeAll(async () => {
+    cabinetToken = (await login('cabinet')).token;
+    registrarToken = (await login('registrar')).token;
+    cabinetSocket = await connectSocket(cabinetToken);
+  });
+  afterAll(() => {
+    cabinetSocket.close();
+  });
+
+  it('starts, runs a worker, pushes the user task live, completes through engine and ends', async () => {
+    // given the cabinet has its inbox open
+    const businessKey = uniqueKey('mail');
+    const created = nextEvent<UserTaskDto>(cabinetSocket, SOCKET_EVENTS.userTaskCreated, (t) => t.businessKey === businessKey);
+
+    // when the registrar starts the incoming-mail circuit
+    const start = await api('POST', '/api/circuits/incoming-mail/instances', { token: registrarToken, body: { businessKey } });
+    expect(start.status).toBe(201);
+    const instanceId: string = start.body.id;
+
+    // then a real worker issued the receipt, and the triage task reached the cabinet's socket
+    const task = await created;
+    expect(task).toMatchObject({ taskDefinitionKey: 'triage', candidateGroups: ['cabinet'], processInstanceId: instanceId, status: 'open' });
+    const receipt = await runtimeApi<{ value: string }[]>('GET', `/history/variable-instance?processInstanceId=${instanceId}&variableName=receiptNumber`);
+    expect(receipt[0]?.value).toMatch(/^R\/\d{4}\/\d{6}$/);
+
+    // and the inbox API lists it for the cabinet
+    const inbox = await api<UserTaskDto[]>('GET', '/api/user-tasks', { token: cabinetToken });
+    expect(inbox.body.map((t) => t.id)).toContain(task.id);
+
+    // when the cabinet completes it through engine
+    const completed = nextEvent<UserTaskDto>(cabinetSocket, SOCKET_EVENTS.userTaskCompleted, (t) => t.id === task.id);
+    const done = await api('POST', `/api/user-tasks/${task.id}/complete`, { token: cabinetToken, body: { variables: { instruction: 'Pour traitement' } } });
+    expect(done.status).toBe(204);
+
+    // then the completion is pushed, and the runtime's history shows the instance ended
+    expect((await completed).status).toBe('completed');
+    const history = await waitFor('instance to end', async () => {
+      const h = await runtimeApi<{ state: string; endTime: string | null }>('GET', `/history/process-instance/${instanceId}`);
+      return h.state === 'COMPLETED' ? h : null;
+    });
+    expect(history.endTime).not.toBeNull();
+    const assignee = await runtimeApi<{ assignee: string }[]>('GET', `/history/task?processInstanceId=${instanceId}&taskDefinitionKey=triage`);
+    expect(assignee[0]?.assignee).toBe('cabinet');
+  });
+
+  it('gives a reconnecting client a snapshot of its open tasks', async () => {
+    // given an open triage task
+    const businessKey = uniqueKey('mail');
+    const created = nextEvent<UserTaskDto>(cabinetSocket, SOCKET_EVENTS.userTaskCreated, (t) => t.businessKey === businessKey);
+    await api('POST', '/api/circuits/incoming-mail/instances', { token: registrarToken, body: { businessKey } });
+    const task = await created;
+
+    // when the cabinet connects again
+    const socket = await connectSocket(cabinetToken);
+    const snapshot = await nextEvent<{ userTasks: UserTaskDto[] }>(socket, SOCKET_EVENTS.userTaskSnapshot).finally(() => socket.close());
+
+    // then the snapshot holds it
+    expect(snapshot.userTasks.map((t) => t.id)).toContain(task.id);
+  });
+});

@@ -1,0 +1,31 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const configSchema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DIWAN_RUNTIME_URL: z.url().default('http://localhost:8080/engine-rest'),
+  DIWAN_RUNTIME_USER: z.string({ error: 'DIWAN_RUNTIME_USER is required' }).min(1),
+  DIWAN_RUNTIME_PASSWORD: z.string({ error: 'DIWAN_RUNTIME_PASSWORD is required' }).min(1),
+  DIWAN_ENGINE_URL: z.url().default('http://localhost:3000'),
+  DIWAN_WORKER_TOKEN: z.string({ error: 'DIWAN_WORKER_TOKEN is required' }).min(24),
+  DIWAN_WORKER_MAX_TASKS: z.coerce.number().int().min(1).max(100).default(10),
+  DIWAN_WORKER_LONG_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(20_000),
+  DIWAN_WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(60_000),
+});
+
+export type WorkerConfig = z.infer<typeof configSchema> & { workerId: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return { ...parsed.data, workerId: uniqueWorkerId() };
+}
+
+/** Unique per process, so the runtime knows which worker holds which lock. */
+export function uniqueWorkerId(): string {
+  return `diwan-worker-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}

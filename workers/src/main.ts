@@ -1,0 +1,47 @@
+import { BasicAuthInterceptor, Client } from 'camunda-external-task-client-js';
+import { pino } from 'pino';
+import { loadConfig } from './config.js';
+import { EngineApi } from './engine.api.js';
+import { withFailurePolicy } from './failure-policy.js';
+import { topicHandlers } from './topics.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+const logger = pino({ name: 'diwan-workers', level: config.LOG_LEVEL }).child({ workerId: config.workerId });
+
+const client = new Client({
+  baseUrl: config.DIWAN_RUNTIME_URL,
+  workerId: config.workerId,
+  maxTasks: config.DIWAN_WORKER_MAX_TASKS,
+  asyncResponseTimeout: config.DIWAN_WORKER_LONG_POLL_MS,
+  lockDuration: config.DIWAN_WORKER_LOCK_MS,
+  interval: 500,
+  autoPoll: false,
+  interceptors: new BasicAuthInterceptor({ username: config.DIWAN_RUNTIME_USER, password: config.DIWAN_RUNTIME_PASSWORD }),
+});
+
+let pollErrors = 0;
+client.on('poll:error', (err) => {
+  pollErrors += 1;
+  if (pollErrors === 1 || pollErrors % 20 === 0) logger.warn({ err: String(err), pollErrors }, 'runtime not reachable, polling on');
+});
+
+const handlers = topicHandlers({ engine: new EngineApi(config.DIWAN_ENGINE_URL, config.DIWAN_WORKER_TOKEN) });
+for (const [topic, handler] of Object.entries(handlers)) {
+  client.subscribe(topic, {}, withFailurePolicy(topic, handler, logger));
+}
+client.start();
+logger.info({ topics: Object.keys(handlers) }, 'workers polling');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    client.stop();
+    logger.info('workers stopped');
+    process.exit(0);
+  });
+}

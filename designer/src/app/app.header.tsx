@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router-dom';
+import { UserMenu } from '../features/auth/user-menu';
+import { useUserTasks } from '../features/inbox/user-tasks.context';
+import { LanguageSwitch } from '../shared/i18n/language-switch';
+import { ConnectionStatus } from '../shared/realtime/connection-status';
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  const { loaded, userTasks } = useUserTasks();
+  return (
+    <header className="app-header">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <div className="app-header__brand">
+        <span className="brand-mark" aria-hidden="true">
+          د
+        </span>
+        <span className="app-header__name">
+          <span lang="fr">Diwan</span> <span aria-hidden="true">/</span> <span lang="ar">ديوان</span>
+        </span>
+        <span className="app-header__tagline">{t('app.tagline')}</span>
+      </div>
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <NavLink to="/inbox" className="app-nav__link" data-testid="nav-inbox">
+          {t('nav.inbox')}
+          {loaded && userTasks.length > 0 && (
+            <span className="app-nav__count" aria-hidden="true">
+              {userTasks.length}
+            </span>
+          )}
+        </NavLink>
+        <NavLink to="/circuits" className="app-nav__link" data-testid="nav-circuits">
+          {t('nav.circuits')}
+        </NavLink>
+      </nav>
+      <div className="app-header__tools">
+        <ConnectionStatus />
+        <LanguageSwitch />
+        <UserMenu />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,25 @@
+import { Outlet } from 'react-router-dom';
+import { sessionStore } from '../features/auth/session.store';
+import { useSession } from '../features/auth/use-session';
+import { UserTasksProvider } from '../features/inbox/user-tasks.provider';
+import { RealtimeProvider } from '../shared/realtime/realtime.provider';
+import { AppHeader } from './app.header';
+import './app.header.css';
+
+/** The signed-in shell: one live connection, the user's tasks, the header, then the page. */
+export function AppLayout() {
+  const session = useSession();
+  if (!session) return null;
+  return (
+    <RealtimeProvider token={session.token} onUnauthorized={sessionStore.clear}>
+      <UserTasksProvider>
+        <div className="shell">
+          <AppHeader />
+          <main id="main" className="shell__main" tabIndex={-1}>
+            <Outlet />
+          </main>
+        </div>
+      </UserTasksProvider>
+    </RealtimeProvider>
+  );
+}

@@ -1,0 +1,66 @@
+import type { CircuitDto, CircuitXmlDto } from '@diwan/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { useApiQuery } from '../../shared/api/use-api-query';
+import { ErrorMessage } from '../../shared/ui/error-message';
+import { Loading } from '../../shared/ui/loading';
+import { BpmnViewer, type BpmnViewerState } from './bpmn-viewer';
+import { circuitXmlPath } from './circuits.api';
+import './circuits.css';
+
+export function CircuitViewerPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const circuit = (useLocation().state as { circuit?: CircuitDto } | null)?.circuit;
+  const query = useApiQuery<CircuitXmlDto>(circuitXmlPath(id));
+  const [viewerState, setViewerState] = useState<BpmnViewerState>('importing');
+  const [fitRequest, setFitRequest] = useState(0);
+  const name = circuit?.name ?? circuit?.key ?? id;
+
+  return (
+    <section className="page page--wide" aria-labelledby="circuit-title">
+      <header className="page__header circuit-viewer__header">
+        <div>
+          <Link to="/circuits" className="back-link">
+            <span aria-hidden="true" className="back-link__arrow">
+              ←
+            </span>
+            {t('circuits.back')}
+          </Link>
+          <h1 id="circuit-title">{name}</h1>
+          <p className="page__intro" dir="ltr">
+            <code>{id}</code>
+            {circuit && <span className="badge badge--neutral">{t('circuits.version', { version: circuit.version })}</span>}
+          </p>
+        </div>
+        {query.status === 'success' && viewerState === 'ready' && (
+          <button type="button" className="button button--secondary" onClick={() => setFitRequest((n) => n + 1)}>
+            {t('circuits.viewer.fit')}
+          </button>
+        )}
+      </header>
+      {query.status === 'loading' && <Loading>{t('circuits.viewer.loading')}</Loading>}
+      {query.status === 'error' && (
+        <ErrorMessage title={t('circuits.viewer.error')} error={query.error} onRetry={query.retry} />
+      )}
+      {query.status === 'success' && (
+        <div className="circuit-viewer">
+          {viewerState === 'importing' && <Loading>{t('circuits.viewer.loading')}</Loading>}
+          {viewerState === 'failed' && (
+            <div className="alert alert--error" role="alert">
+              <p className="alert__title">{t('circuits.viewer.error')}</p>
+              <p>{t('circuits.viewer.invalid')}</p>
+            </div>
+          )}
+          <BpmnViewer
+            xml={query.data.bpmn20Xml}
+            label={t('circuits.viewer.label', { name })}
+            fitRequest={fitRequest}
+            onStateChange={setViewerState}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/api.error';
+
+const KNOWN_CODES = [
+  'bad_input',
+  'unauthorized',
+  'not_allowed',
+  'not_found',
+  'conflict',
+  'unavailable',
+  'network',
+  'unknown',
+] as const;
+
+/**
+ * Turns any error into a sentence in the current language, by its ApiError code. The engine's
+ * own `message` is English and for logs; users read the translation.
+ */
+export function useErrorMessage(): (error: unknown) => string {
+  const { t } = useTranslation();
+  return (error) => {
+    const code = isApiError(error) ? error.code : 'unknown';
+    const known = KNOWN_CODES.find((candidate) => candidate === code) ?? 'unknown';
+    return t(`errors.${known}`);
+  };
+}

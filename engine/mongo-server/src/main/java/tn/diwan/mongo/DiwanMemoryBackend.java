@@ -1,0 +1,17 @@
+package tn.diwan.mongo;
+
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/** In-memory backend (--memory) that also understands {@code hello}. */
+final class DiwanMemoryBackend extends MemoryBackend {
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (HelloCommand.matches(command)) {
+            return HelloCommand.answer(query, q -> super.handleCommand(channel, databaseName, "isMaster", q));
+        }
+        return super.handleCommand(channel, databaseName, command, query);
+    }
+}

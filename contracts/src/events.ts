@@ -27,6 +27,9 @@ export const SOCKET_EVENTS = {
   processInstanceEnded: 'processInstance.ended',
   incidentCreated: 'incident.created',
   incidentResolved: 'incident.resolved',
+  mailRegistered: 'mail.registered',
+  mailUpdated: 'mail.updated',
+  receiptIssued: 'receipt.issued',
 } as const;
 
 export type SocketEventName = (typeof SOCKET_EVENTS)[keyof typeof SOCKET_EVENTS];
@@ -36,5 +39,6 @@ export const rooms = {
   user: (username: string) => `user:${username}`,
   group: (groupId: string) => `group:${groupId}`,
   processInstance: (id: string) => `processInstance:${id}`,
+  mail: (id: string) => `mail:${id}`,
   supervisors: 'supervisors',
 } as const;

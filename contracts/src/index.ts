@@ -4,3 +4,4 @@ export * from './user-task.dto.js';
 export * from './auth.dto.js';
 export * from './circuit.dto.js';
 export * from './topics.js';
+export * from './mail.schema.js';

@@ -2,6 +2,8 @@
 export const TOPICS = {
   receiptIssue: 'receipt.issue',
   mailArchive: 'mail.archive',
+  deadlineRemind: 'deadline.remind',
+  deadlineEscalate: 'deadline.escalate',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

@@ -44,6 +44,7 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
     bridgeToken: config.DIWAN_BRIDGE_TOKEN,
     workerToken: config.DIWAN_WORKER_TOKEN,
     designerDist: config.DIWAN_DESIGNER_DIST,
+    trustProxy: config.DIWAN_TRUST_PROXY,
   });
   http.on('request', app);
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));

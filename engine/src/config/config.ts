@@ -22,6 +22,8 @@ const configSchema = z.object({
   DIWAN_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   DIWAN_DEMO_PASSWORD: z.string().min(1).default('diwan'),
   DIWAN_PROCESSES_DIR: z.string().default(path.join(repoRoot, 'processes')),
+  /** Express `trust proxy`: which proxies may set X-Forwarded-For (e.g. the nginx container's network). */
+  DIWAN_TRUST_PROXY: z.string().default('loopback'),
   DIWAN_DESIGNER_DIST: z.string().default(path.join(repoRoot, 'designer', 'dist')),
 });
 

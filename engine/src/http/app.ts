@@ -27,13 +27,14 @@ export interface AppDeps {
   bridgeToken: string;
   workerToken: string;
   designerDist: string;
+  trustProxy: string;
 }
 
 /** The HTTP app: public routes, internal routes, then everything behind a login, then the designer. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy);
 
   const api = express.Router();
   api.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));

@@ -26,7 +26,9 @@ export class RealtimeServer {
         socket.data.user = await this.auth.userForToken(token);
         next();
       } catch (err) {
-        next(err as Error);
+        // The client reads data.code to tell "log in again" from "try again later".
+        const refusal = Object.assign(new Error((err as Error).message), { data: { code: (err as { code?: string }).code ?? 'unavailable' } });
+        next(refusal);
       }
     });
     this.io.on('connection', (socket) => {

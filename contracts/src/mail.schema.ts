@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+/** The mail (courrier / مراسلة) and its register, as the API accepts and serves it. */
+export const MAIL_DIRECTIONS = ['incoming', 'outgoing', 'internal'] as const;
+export const MAIL_CHANNELS = ['counter', 'post', 'email', 'fax', 'portal', 'administration'] as const;
+export const CONFIDENTIALITY_LEVELS = ['normal', 'confidential', 'secret'] as const;
+export const MAIL_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const MAIL_LANGUAGES = ['ar', 'fr', 'en'] as const;
+/** `void`: a chrono number was taken but the registration failed; the register keeps and explains it. */
+export const MAIL_STATUSES = ['registered', 'triaged', 'in_progress', 'validated', 'closed', 'archived', 'void'] as const;
+export const CORRESPONDENT_KINDS = ['citizen', 'company', 'administration'] as const;
+export const LINK_KINDS = ['replyTo', 'relatedTo'] as const;
+
+export type MailDirection = (typeof MAIL_DIRECTIONS)[number];
+export type MailChannel = (typeof MAIL_CHANNELS)[number];
+export type Confidentiality = (typeof CONFIDENTIALITY_LEVELS)[number];
+export type MailPriority = (typeof MAIL_PRIORITIES)[number];
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+export type CorrespondentKind = (typeof CORRESPONDENT_KINDS)[number];
+
+/** Register code per direction: A (arrivée), D (départ), I (interne). Chrono numbers read `2026/A/000123`. */
+export const REGISTER_OF_DIRECTION: Record<MailDirection, string> = { incoming: 'A', outgoing: 'D', internal: 'I' };
+
+const code = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'must be a department code');
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+
+export const newCorrespondentSchema = z.object({
+  kind: z.enum(CORRESPONDENT_KINDS),
+  name: z.string().trim().min(2).max(200),
+  nationalId: z.string().trim().max(40).optional(),
+  registrationNumber: z.string().trim().max(40).optional(),
+  email: z.email().optional(),
+  phone: z.string().regex(/^\+?[0-9 ]{6,20}$/, 'must be a phone number').optional(),
+  address: z.string().trim().max(500).optional(),
+  city: z.string().trim().max(100).optional(),
+});
+
+export const registerMailSchema = z.object({
+  direction: z.enum(MAIL_DIRECTIONS),
+  subject: z.string().trim().min(3).max(500),
+  summary: z.string().trim().max(5000).optional(),
+  language: z.enum(MAIL_LANGUAGES),
+  channel: z.enum(MAIL_CHANNELS),
+  /** An existing correspondent by id, or a new one. */
+  correspondent: z.union([z.object({ id: z.string().min(1) }), newCorrespondentSchema]),
+  receivedAt: isoDateTime.optional(),
+  letterDate: isoDate.optional(),
+  letterReference: z.string().trim().max(100).optional(),
+  confidentiality: z.enum(CONFIDENTIALITY_LEVELS).default('normal'),
+  priority: z.enum(MAIL_PRIORITIES).default('normal'),
+  /** A mail type sets the deadline when no due date is given (see engine mail types). */
+  mailType: z.string().trim().max(60).optional(),
+  dueDate: isoDate.optional(),
+  departments: z
+    .object({ forAction: z.array(code).max(20).default([]), forInformation: z.array(code).max(20).default([]) })
+    .default({ forAction: [], forInformation: [] }),
+  /** Who may see a confidential or secret mail, besides the registrar who registers it. */
+  namedUsers: z.array(z.string().trim().min(1)).max(50).default([]),
+  links: z.array(z.object({ kind: z.enum(LINK_KINDS), mailId: z.string().min(1) })).max(20).default([]),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+});
+export type RegisterMailInput = z.input<typeof registerMailSchema>;
+export type RegisterMail = z.output<typeof registerMailSchema>;
+
+export interface CorrespondentDto {
+  id: string;
+  kind: CorrespondentKind;
+  name: string;
+  nationalId: string | null;
+  registrationNumber: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  city: string | null;
+}
+
+export interface AttachmentDto {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  /** `scan` from the registrar, `receipt` made by the worker, `reply` drafted by an agent. */
+  role: 'scan' | 'receipt' | 'reply';
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
+export interface MailTimelineEntry {
+  at: string;
+  actor: string;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+export interface MailDto {
+  id: string;
+  chronoNumber: string;
+  register: string;
+  year: number;
+  sequence: number;
+  direction: MailDirection;
+  subject: string;
+  summary: string | null;
+  language: (typeof MAIL_LANGUAGES)[number];
+  channel: MailChannel;
+  correspondent: CorrespondentDto | null;
+  receivedAt: string;
+  letterDate: string | null;
+  letterReference: string | null;
+  confidentiality: Confidentiality;
+  priority: MailPriority;
+  mailType: string | null;
+  dueDate: string | null;
+  departments: { forAction: string[]; forInformation: string[]; consulted: string[] };
+  namedUsers: string[];
+  status: MailStatus;
+  voidReason: string | null;
+  attachments: AttachmentDto[];
+  links: { kind: (typeof LINK_KINDS)[number]; mailId: string }[];
+  tags: string[];
+  receipt: { number: string; issuedAt: string } | null;
+  processInstanceId: string | null;
+  registeredBy: string;
+  registeredAt: string;
+  /** Only on GET /api/mails/:id. */
+  timeline?: MailTimelineEntry[];
+}
+
+export const mailQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  chronoNumber: z.string().trim().max(40).optional(),
+  correspondent: z.string().trim().max(200).optional(),
+  status: z.enum(MAIL_STATUSES).optional(),
+  direction: z.enum(MAIL_DIRECTIONS).optional(),
+  department: code.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  sort: z.enum(['registeredAt', '-registeredAt', 'dueDate', '-dueDate', 'priority', '-priority']).default('-registeredAt'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type MailQuery = z.infer<typeof mailQuerySchema>;
+
+export interface MailPage {
+  items: MailDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

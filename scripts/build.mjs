@@ -45,6 +45,13 @@ function requireTool(cmd, args, hint) {
   }
 }
 
+/**
+ * `npm ci` refuses a lock file that lacks other platforms' optional binaries (@swc/core-darwin-*,
+ * …), and a registry mirror that serves only this platform's leaves them out. `npm install` with the
+ * lock file and --no-save installs the same locked versions and changes no file.
+ */
+export const npmInstallArgs = ['install', '--no-save', '--no-audit', '--no-fund'];
+
 export function checkPrerequisites() {
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < 20 || (major === 20 && minor < 19)) throw new Error(`Node 20.19 or newer is needed (this is ${process.version}).`);
@@ -55,7 +62,7 @@ export function checkPrerequisites() {
 export function ensureBuilt() {
   checkPrerequisites();
   const lockMarker = path.join(root, 'node_modules/.package-lock.json');
-  if (stale([lockMarker], ['package-lock.json'])) run('npm', ['ci', '--no-audit', '--no-fund']);
+  if (stale([lockMarker], ['package-lock.json'])) run('npm', npmInstallArgs);
   if (stale([jars.runtime, jars.mongo], ['engine/pom.xml', 'engine/runtime/pom.xml', 'engine/runtime/src', 'engine/mongo-server/pom.xml', 'engine/mongo-server/src'])) {
     run('mvn', ['-q', '-B', '-f', 'engine/pom.xml', '-DskipTests', 'package']);
   }

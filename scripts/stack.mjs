@@ -84,6 +84,7 @@ class Child {
 /**
  * options: { dataDir, memory (no files), ports: {engine, runtime, mongo}, logDir, quiet, env }
  * MONGODB_URI or DIWAN_RUNTIME_URL in the environment point at external services instead.
+ * The returned stack can stop and start one part again (`restart(name)`), for fault tests.
  */
 export async function startStack(options) {
   const { dataDir, memory = false, logDir } = options;
@@ -102,31 +103,35 @@ export async function startStack(options) {
     }
     if (!options.quiet) console.log(`${name.padEnd(8)}| ${line}`);
   };
-  const children = [];
-  const stop = async () => {
-    for (const child of [...children].reverse()) await child.stop();
-    for (const stream of logs.values()) stream.end();
+
+  const external = { mongo: Boolean(env.MONGODB_URI), runtime: Boolean(env.DIWAN_RUNTIME_URL) };
+  const engineUrl = `http://localhost:${ports.engine}`;
+  const runtimeUser = env.DIWAN_RUNTIME_USER || 'diwan';
+  const runtimeUrl = env.DIWAN_RUNTIME_URL || `http://localhost:${ports.runtime}/engine-rest`;
+  const mongoUri = env.MONGODB_URI || `mongodb://127.0.0.1:${ports.mongo}/diwan`;
+  const shared = {
+    DIWAN_RUNTIME_URL: runtimeUrl,
+    DIWAN_RUNTIME_USER: runtimeUser,
+    DIWAN_RUNTIME_PASSWORD: secrets.DIWAN_RUNTIME_PASSWORD,
+    DIWAN_WORKER_TOKEN: secrets.DIWAN_WORKER_TOKEN,
+    LOG_LEVEL: env.LOG_LEVEL || 'info',
   };
 
-  try {
-    const external = { mongo: Boolean(env.MONGODB_URI), runtime: Boolean(env.DIWAN_RUNTIME_URL) };
-    const engineUrl = `http://localhost:${ports.engine}`;
-    const runtimeUser = env.DIWAN_RUNTIME_USER || 'diwan';
-    const runtimeUrl = env.DIWAN_RUNTIME_URL || `http://localhost:${ports.runtime}/engine-rest`;
-    const mongoUri = env.MONGODB_URI || `mongodb://127.0.0.1:${ports.mongo}/diwan`;
-    await assertPortFree(ports.engine, 'engine');
-    if (!external.mongo) await assertPortFree(ports.mongo, 'MongoDB wire server');
-    if (!external.runtime) await assertPortFree(ports.runtime, 'runtime');
-
-    let mongo;
-    if (!external.mongo) {
-      const storage = memory ? ['--memory'] : ['--data', path.join(dataDir, 'mongo')];
-      mongo = new Child('mongo', 'java', ['-Xmx512m', '-jar', jars.mongo, '--port', String(ports.mongo), ...storage], {}, output);
-      children.push(mongo);
-    }
-    let runtime;
-    if (!external.runtime) {
-      runtime = new Child('runtime', 'java', ['-Xmx1g', '-XX:TieredStopAtLevel=1', '-jar', jars.runtime], {
+  /** What each part runs and how we know it is ready, in start order. */
+  const specs = [
+    !external.mongo && {
+      name: 'mongo',
+      cmd: 'java',
+      args: ['-Xmx512m', '-jar', jars.mongo, '--port', String(ports.mongo), ...(memory ? ['--memory'] : ['--data', path.join(dataDir, 'mongo')])],
+      env: {},
+      ready: (c) => c.printed(/diwan-mongo-server listening/),
+      timeoutMs: 60_000,
+    },
+    !external.runtime && {
+      name: 'runtime',
+      cmd: 'java',
+      args: ['-Xmx1g', '-XX:TieredStopAtLevel=1', '-jar', jars.runtime],
+      env: {
         SERVER_PORT: String(ports.runtime),
         DIWAN_DATA_DIR: dataDir,
         DIWAN_RUNTIME_USER: runtimeUser,
@@ -134,45 +139,74 @@ export async function startStack(options) {
         DIWAN_ENGINE_URL: engineUrl,
         DIWAN_BRIDGE_TOKEN: secrets.DIWAN_BRIDGE_TOKEN,
         ...(memory ? { SPRING_DATASOURCE_URL: `jdbc:h2:mem:diwan-${ports.runtime};DB_CLOSE_DELAY=-1` } : {}),
-      }, output);
-      children.push(runtime);
-    }
-    if (mongo) await mongo.waitUntil((c) => c.printed(/diwan-mongo-server listening/), 60_000);
+      },
+      ready: () => httpOk(`http://localhost:${ports.runtime}/actuator/health`),
+      timeoutMs: 180_000,
+    },
+    {
+      name: 'engine',
+      cmd: process.execPath,
+      args: ['engine/dist/main.js'],
+      env: { ...shared, PORT: String(ports.engine), MONGODB_URI: mongoUri, DIWAN_JWT_SECRET: secrets.DIWAN_JWT_SECRET, DIWAN_BRIDGE_TOKEN: secrets.DIWAN_BRIDGE_TOKEN, ...options.engineEnv },
+      ready: () => httpOk(`${engineUrl}/api/health`),
+      timeoutMs: 180_000,
+    },
+    {
+      name: 'workers',
+      cmd: process.execPath,
+      args: ['workers/dist/main.js'],
+      env: { ...shared, DIWAN_ENGINE_URL: engineUrl, ...options.workersEnv },
+      ready: (c) => c.printed(/workers polling/),
+      timeoutMs: 30_000,
+    },
+  ].filter(Boolean);
 
-    const shared = {
-      DIWAN_RUNTIME_URL: runtimeUrl,
-      DIWAN_RUNTIME_USER: runtimeUser,
-      DIWAN_RUNTIME_PASSWORD: secrets.DIWAN_RUNTIME_PASSWORD,
-      DIWAN_WORKER_TOKEN: secrets.DIWAN_WORKER_TOKEN,
-      LOG_LEVEL: env.LOG_LEVEL || 'info',
-    };
-    const engine = new Child('engine', process.execPath, ['engine/dist/main.js'], {
-      ...shared,
-      PORT: String(ports.engine),
-      MONGODB_URI: mongoUri,
-      DIWAN_JWT_SECRET: secrets.DIWAN_JWT_SECRET,
-      DIWAN_BRIDGE_TOKEN: secrets.DIWAN_BRIDGE_TOKEN,
-    }, output);
-    children.push(engine);
-    const workers = new Child('workers', process.execPath, ['workers/dist/main.js'], { ...shared, DIWAN_ENGINE_URL: engineUrl }, output);
-    children.push(workers);
+  const children = new Map();
+  const spawnPart = (spec) => {
+    const child = new Child(spec.name, spec.cmd, spec.args, spec.env, output);
+    children.set(spec.name, child);
+    return child;
+  };
+  const stopAll = async () => {
+    for (const child of [...children.values()].reverse()) await child.stop();
+  };
 
-    if (runtime) await runtime.waitUntil(() => httpOk(`http://localhost:${ports.runtime}/actuator/health`), 180_000);
-    await engine.waitUntil(() => httpOk(`${engineUrl}/api/health`), 120_000);
-    await workers.waitUntil((c) => c.printed(/workers polling/), 30_000);
-
-    return {
-      engineUrl,
-      runtimeUrl,
-      runtimeUser,
-      runtimePassword: secrets.DIWAN_RUNTIME_PASSWORD,
-      mongoUri,
-      secrets,
-      children: Object.fromEntries(children.map((c) => [c.name, c])),
-      stop,
-    };
+  try {
+    await assertPortFree(ports.engine, 'engine');
+    if (!external.mongo) await assertPortFree(ports.mongo, 'MongoDB wire server');
+    if (!external.runtime) await assertPortFree(ports.runtime, 'runtime');
+    // Everything starts at once; the engine and workers cope with a runtime that comes later.
+    for (const spec of specs) spawnPart(spec);
+    for (const spec of specs) await children.get(spec.name).waitUntil(spec.ready, spec.timeoutMs);
   } catch (err) {
-    await stop();
+    await stopAll();
     throw err;
   }
+
+  return {
+    engineUrl,
+    runtimeUrl,
+    runtimeUser,
+    runtimePassword: secrets.DIWAN_RUNTIME_PASSWORD,
+    mongoUri,
+    secrets,
+    get children() {
+      return Object.fromEntries(children);
+    },
+    /** Stops one part (SIGTERM, or SIGKILL with `{ kill: true }`). */
+    async stopPart(name, { kill = false } = {}) {
+      const child = children.get(name);
+      if (kill) child.proc.kill('SIGKILL');
+      await child.stop();
+    },
+    /** Starts a stopped part again and waits until it is ready. */
+    async startPart(name) {
+      const spec = specs.find((s) => s.name === name);
+      await spawnPart(spec).waitUntil(spec.ready, spec.timeoutMs);
+    },
+    async stop() {
+      await stopAll();
+      for (const stream of logs.values()) stream.end();
+    },
+  };
 }

@@ -58,6 +58,7 @@ describe('restarts lose nothing and do nothing twice', () => {
       ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
       quiet: true,
       logDir: path.join(root, 'test-results', 'logs', 'faults'),
+      workersEnv: { DIWAN_WORKER_LOCK_MS: '5000' },
     });
     runtimeAuth = `Basic ${Buffer.from(`${stack.runtimeUser}:${stack.runtimePassword}`).toString('base64')}`;
     const form = new FormData();
@@ -98,13 +99,15 @@ describe('restarts lose nothing and do nothing twice', () => {
     const started = await engine('POST', '/api/circuits/incoming-mail/instances', registrar, { businessKey });
     expect(started.status).toBe(201);
     const instanceId: string = started.body.id;
+    await new Promise((r) => setTimeout(r, 1_000));
     const [waiting] = await runtime('GET', `/external-task?processInstanceId=${instanceId}`);
-    expect(waiting).toMatchObject({ topicName: 'receipt.issue', workerId: null });
+    expect(waiting).toMatchObject({ topicName: 'receipt.issue', retries: null, errorMessage: null });
 
-    // then the restarted workers issue exactly one receipt and the circuit moves on
+    // then the restarted workers issue exactly one receipt and the circuit moves on (a long poll
+    // that the stopped process left open may have locked the task: it waits for the lock to expire)
     await stack.startPart('workers');
     const cabinet = await login('cabinet');
-    await waitFor('the triage task', async () => (await cabinetTasks(cabinet, businessKey)).length > 0, 30_000);
+    await waitFor('the triage task', async () => (await cabinetTasks(cabinet, businessKey)).length > 0, 45_000);
     const updates = await runtime('GET', `/history/detail?processInstanceId=${instanceId}&variableName=receiptNumber`);
     expect(updates).toHaveLength(1);
   }, 120_000);

@@ -1,6 +1,6 @@
 /** Where the stack that the global setup started lives, and helpers to talk to it as a client would. */
 import { io, type Socket } from 'socket.io-client';
-import type { LoginResponse } from '@diwan/contracts';
+import { SOCKET_EVENTS, type LoginResponse, type UserTaskSnapshot } from '@diwan/contracts';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -77,13 +77,18 @@ export async function deployToRuntime(name: string, files: { name: string; conte
   if (!res.ok) throw new Error(`deploy ${name}: ${res.status} ${await res.text()}`);
 }
 
-export async function connectSocket(token: string): Promise<Socket> {
-  const socket = io(stack.engineUrl, { auth: { token }, transports: ['websocket'], reconnection: false });
+export type LiveSocket = Socket & { snapshot: Promise<UserTaskSnapshot> };
+
+/** A connected client; its snapshot is caught from the start, since it comes right on connection. */
+export async function connectSocket(token: string): Promise<LiveSocket> {
+  const socket = io(stack.engineUrl, { auth: { token }, transports: ['websocket'], reconnection: false, autoConnect: false });
+  const snapshot = new Promise<UserTaskSnapshot>((resolve) => socket.once(SOCKET_EVENTS.userTaskSnapshot, resolve));
+  socket.connect();
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  return socket;
+  return Object.assign(socket, { snapshot });
 }
 
 /** Resolves with the first payload of `event` that matches. */

@@ -8,10 +8,14 @@ const configSchema = z.object({
   DIWAN_RUNTIME_USER: z.string({ error: 'DIWAN_RUNTIME_USER is required' }).min(1),
   DIWAN_RUNTIME_PASSWORD: z.string({ error: 'DIWAN_RUNTIME_PASSWORD is required' }).min(1),
   DIWAN_ENGINE_URL: z.url().default('http://localhost:3000'),
+  /** Base of the public pages (the receipt's QR code points to its /track/<code>). */
+  DIWAN_PUBLIC_URL: z.url().default('http://localhost:3000'),
+  DIWAN_TIMEZONE: z.string().min(1).default('Africa/Tunis'),
   DIWAN_WORKER_TOKEN: z.string({ error: 'DIWAN_WORKER_TOKEN is required' }).min(24),
   DIWAN_WORKER_MAX_TASKS: z.coerce.number().int().min(1).max(100).default(10),
   DIWAN_WORKER_LONG_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(20_000),
-  DIWAN_WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** How long a fetched task stays locked; also how long a task waits after its worker died holding it. */
+  DIWAN_WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
 
 export type WorkerConfig = z.infer<typeof configSchema> & { workerId: string };

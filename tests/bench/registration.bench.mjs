@@ -1,0 +1,162 @@
+// `npm run bench`: registrations per second, and time from registration to the triage task in an
+// open inbox (p50, p95). Each is measured for Diwan and for a baseline side by side in the same
+// run, rounds interleaved, and printed as a ratio: the machines are noisy, absolute figures are not.
+//
+// Baseline: the same circuit (incoming-mail, renamed) started directly on the runtime's REST API,
+// its receipt step done by a default-configured camunda-external-task-client, and the triage task
+// noticed by polling the runtime's task list as Tasklist does.
+// Diwan: POST /api/mails (validation, chrono number, audit, storage, circuit start), the real
+// workers, and the triage task noticed as a Socket.io event in the cabinet's open inbox.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BasicAuthInterceptor, Client } from 'camunda-external-task-client-js';
+import { io } from 'socket.io-client';
+import { ensureBuilt, root } from '../../scripts/build.mjs';
+import { freePort, startStack } from '../../scripts/stack.mjs';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+const PER_ROUND = Number(process.env.BENCH_MAILS || 40);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 8);
+const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES || 15);
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function pool(count, concurrency, job) {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) await job(next++);
+  }));
+}
+
+ensureBuilt();
+const stack = await startStack({
+  dataDir: mkdtempSync(path.join(tmpdir(), 'diwan-bench-')),
+  memory: true,
+  quiet: true,
+  logDir: path.join(root, 'test-results', 'bench-logs'),
+  ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
+  env: { ...process.env, LOG_LEVEL: 'warn' },
+});
+const runtimeAuth = `Basic ${Buffer.from(`${stack.runtimeUser}:${stack.runtimePassword}`).toString('base64')}`;
+
+try {
+  // The baseline circuit: the standard one under another key and topic, so our workers ignore it.
+  const standard = readFileSync(path.join(root, 'processes/incoming-mail.bpmn'), 'utf8');
+  const baselineXml = standard
+    .replaceAll('id="incoming-mail"', 'id="bench-baseline"')
+    .replaceAll('bpmnElement="incoming-mail"', 'bpmnElement="bench-baseline"')
+    .replaceAll('camunda:topic="receipt.issue"', 'camunda:topic="bench.receipt"');
+  const form = new FormData();
+  form.set('deployment-name', 'bench-baseline');
+  form.set('bench-baseline.bpmn', new Blob([baselineXml]), 'bench-baseline.bpmn');
+  const deployed = await fetch(`${stack.runtimeUrl}/deployment/create`, { method: 'POST', headers: { authorization: runtimeAuth }, body: form });
+  if (!deployed.ok) throw new Error(`baseline deployment failed: ${await deployed.text()}`);
+
+  const client = new Client({ baseUrl: stack.runtimeUrl, interceptors: new BasicAuthInterceptor({ username: stack.runtimeUser, password: stack.runtimePassword }) });
+  client.subscribe('bench.receipt', {}, async ({ task, taskService }) => taskService.complete(task));
+
+  const login = async (username) => {
+    const res = await fetch(`${stack.engineUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: process.env.DIWAN_DEMO_PASSWORD || 'diwan' }) });
+    return (await res.json()).token;
+  };
+  const registrar = await login('registrar');
+  const cabinet = io(stack.engineUrl, { auth: { token: await login('cabinet') }, transports: ['websocket'] });
+  await new Promise((resolve) => cabinet.once('connect', resolve));
+  // Triage tasks as the cabinet's inbox hears them; an event may come before the POST answers.
+  const arrivals = new Map();
+  const waiters = new Map();
+  cabinet.on('userTask.created', (task) => {
+    const now = performance.now();
+    if (task.taskDefinitionKey !== 'triage') return;
+    const waiter = waiters.get(task.businessKey);
+    if (waiter) waiter(now);
+    else arrivals.set(task.businessKey, now);
+  });
+  const triageSeen = (mailId) => (arrivals.has(mailId) ? Promise.resolve(arrivals.get(mailId)) : new Promise((resolve) => waiters.set(mailId, resolve)));
+  const drain = async () => {
+    for (;;) {
+      const res = await fetch(`${stack.runtimeUrl}/external-task/count`, { headers: { authorization: runtimeAuth } });
+      if ((await res.json()).count === 0) return;
+      await sleep(200);
+    }
+  };
+
+  let seq = 0;
+  const registerMail = async () => {
+    const body = new FormData();
+    body.set('mail', JSON.stringify({
+      direction: 'incoming',
+      subject: `Demande d'autorisation de bâtir n° ${++seq} · طلب رخصة بناء`,
+      language: 'fr',
+      channel: 'counter',
+      correspondent: { kind: 'citizen', name: `Citoyen ${seq}` },
+    }));
+    const res = await fetch(`${stack.engineUrl}/api/mails`, { method: 'POST', headers: { authorization: `Bearer ${registrar}`, 'idempotency-key': `bench-${process.pid}-${seq}` }, body });
+    if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${await res.text()}`);
+    return (await res.json()).id;
+  };
+  const startBaseline = async () => {
+    const res = await fetch(`${stack.runtimeUrl}/process-definition/key/bench-baseline/start`, {
+      method: 'POST',
+      headers: { authorization: runtimeAuth, 'content-type': 'application/json' },
+      body: JSON.stringify({ businessKey: `baseline-${++seq}` }),
+    });
+    if (!res.ok) throw new Error(`baseline start failed: ${await res.text()}`);
+    return (await res.json()).id;
+  };
+
+  // 1. Throughput, rounds interleaved.
+  const rate = { diwan: [], baseline: [] };
+  client.start();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, job] of [['diwan', registerMail], ['baseline', startBaseline]]) {
+      const t0 = performance.now();
+      await pool(PER_ROUND, CONCURRENCY, job);
+      rate[name].push(PER_ROUND / ((performance.now() - t0) / 1000));
+    }
+  }
+
+  // 2. Registration to triage task in an open inbox, one at a time, interleaved, once the
+  //    throughput backlog is worked off.
+  await drain();
+  const latency = { diwan: [], baseline: [] };
+  for (let i = 0; i < LATENCY_SAMPLES; i++) {
+    {
+      const t0 = performance.now();
+      const seenAt = await triageSeen(await registerMail());
+      latency.diwan.push(seenAt - t0);
+    }
+    {
+      const t0 = performance.now();
+      const instanceId = await startBaseline();
+      for (;;) {
+        const tasks = await (await fetch(`${stack.runtimeUrl}/task?processInstanceId=${instanceId}&taskDefinitionKey=triage`, { headers: { authorization: runtimeAuth } })).json();
+        if (tasks.length) break;
+        await sleep(50);
+      }
+      latency.baseline.push(performance.now() - t0);
+    }
+  }
+  client.stop();
+  cabinet.close();
+
+  const median = (v) => percentile(v, 50);
+  const fmt = (n) => n.toFixed(1);
+  console.log(`\nRegistrations per second (${ROUNDS} rounds × ${PER_ROUND}, concurrency ${CONCURRENCY}, median of rounds)`);
+  console.log(`  diwan    ${fmt(median(rate.diwan))}/s   [${rate.diwan.map(fmt).join(', ')}]`);
+  console.log(`  baseline ${fmt(median(rate.baseline))}/s   [${rate.baseline.map(fmt).join(', ')}]`);
+  console.log(`  ratio diwan/baseline: ${(median(rate.diwan) / median(rate.baseline)).toFixed(2)}`);
+  console.log(`\nRegistration → triage task in an open inbox (${LATENCY_SAMPLES} samples each)`);
+  for (const p of [50, 95]) {
+    const d = percentile(latency.diwan, p);
+    const b = percentile(latency.baseline, p);
+    console.log(`  p${p}: diwan ${fmt(d)} ms, baseline ${fmt(b)} ms, ratio ${(d / b).toFixed(2)}`);
+  }
+} finally {
+  await stack.stop();
+}

@@ -5,3 +5,4 @@ export * from './auth.dto.js';
 export * from './circuit.dto.js';
 export * from './topics.js';
 export * from './mail.schema.js';
+export * from './registry.dto.js';

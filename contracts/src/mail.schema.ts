@@ -124,6 +124,10 @@ export interface MailDto {
   processInstanceId: string | null;
   registeredBy: string;
   registeredAt: string;
+  /** The code a correspondent tracks the mail with (GET /api/public/track/:code); null on void entries. */
+  trackingCode?: string | null;
+  /** The circuit start outbox: pending until the runtime accepted it. */
+  circuitStart?: { state: 'pending' | 'started' | 'failed'; attempts: number; lastError: string | null } | null;
   /** Only on GET /api/mails/:id. */
   timeline?: MailTimelineEntry[];
 }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { requireServiceToken } from '../auth/service-token.middleware.js';
 import { validate } from '../shared/validate.js';
+import type { Receipt } from './receipt.model.js';
 import { issueReceipt } from './receipt.service.js';
 
 export const issueReceiptSchema = z.object({
@@ -10,10 +11,12 @@ export const issueReceiptSchema = z.object({
 });
 
 /** Workers call this when the circuit reaches `receipt.issue`. */
-export function receiptRoutes(workerToken: string): Router {
+export function receiptRoutes(workerToken: string, onIssued?: (receipt: Receipt) => Promise<void>): Router {
   const router = Router();
   router.post('/internal/receipts', requireServiceToken(workerToken, 'workers'), async (req, res) => {
     const receipt = await issueReceipt(validate(issueReceiptSchema, req.body, 'receipt request'));
+    // Recorded on its mail on every call: a retry after a crash between the two catches up.
+    await onIssued?.(receipt);
     res.status(201).json({ number: receipt.number, businessKey: receipt.businessKey, issuedAt: receipt.issuedAt.toISOString() });
   });
   return router;

@@ -13,7 +13,7 @@ export async function nextCounterValue(name: string): Promise<number> {
   const counter = await CounterModel.findOneAndUpdate(
     { _id: name },
     { $inc: { value: 1 } },
-    { upsert: true, new: true, lean: true },
+    { upsert: true, returnDocument: 'after', lean: true },
   );
   if (!counter) throw new Error(`Counter ${name} was not created`);
   return counter.value;

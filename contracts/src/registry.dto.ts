@@ -1,0 +1,38 @@
+/** Read-only shapes around the mail registry: pickers, public tracking, circuit progress, audit. */
+export interface DepartmentDto {
+  code: string;
+  name: { ar: string; fr: string; en: string };
+  parentCode: string | null;
+}
+
+/** A user as assignment pickers list them (no secrets, no settings). */
+export interface UserSummaryDto {
+  username: string;
+  displayName: string;
+  roles: string[];
+  departments: string[];
+}
+
+/** What anyone holding a tracking code may learn: no subject, no names. */
+export interface MailTrackingDto {
+  chronoNumber: string;
+  status: string;
+  receivedAt: string;
+  lastUpdate: string;
+  receiptNumber: string | null;
+}
+
+/** Where a mail stands in its circuit, for the diagram highlight. */
+export interface MailProgressDto {
+  processDefinitionId: string | null;
+  activeActivityIds: string[];
+  completedActivityIds: string[];
+  incidents: { activityId: string | null; message: string | null }[];
+}
+
+export interface AuditVerifyDto {
+  ok: boolean;
+  entries: number;
+  /** The seq of the first entry whose hash or link does not match. */
+  brokenAt?: number;
+}

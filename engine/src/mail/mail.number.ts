@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import mongoose from 'mongoose';
+import { REGISTER_OF_DIRECTION, type MailDirection } from '@diwan/contracts';
+import { record } from '../audit/audit.service.js';
+import { nextCounterValue } from '../shared/counter.model.js';
+import { MailModel } from './mail.model.js';
+
+/** `2026/A/000123`. */
+export function formatChronoNumber(year: number, register: string, sequence: number): string {
+  return `${year}/${register}/${String(sequence).padStart(6, '0')}`;
+}
+
+export const counterName = (register: string, year: number) => `mail:${register}:${year}`;
+
+const DIRECTION_OF_REGISTER = Object.fromEntries(Object.entries(REGISTER_OF_DIRECTION).map(([d, r]) => [r, d])) as Record<string, MailDirection>;
+
+/** 10 characters of Crockford base32 (50 random bits): unguessable, easy to read out on the phone. */
+export function newTrackingCode(): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const bytes = randomBytes(10);
+  return Array.from(bytes, (b) => alphabet[b % 32]).join('');
+}
+
+const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
+
+/**
+ * Takes the next number of a register and hands it to `insert`. Gapless without
+ * transactions: if `insert` fails, the number is recorded as a void entry with
+ * the reason. If the number is already taken by a void entry (the reconciler
+ * got there first), a fresh number is taken.
+ */
+export async function withChronoNumber<T>(direction: MailDirection, year: number, actor: string, insert: (sequence: number, chronoNumber: string) => Promise<T>): Promise<T> {
+  const register = REGISTER_OF_DIRECTION[direction];
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const sequence = await nextCounterValue(counterName(register, year));
+    const chronoNumber = formatChronoNumber(year, register, sequence);
+    try {
+      return await insert(sequence, chronoNumber);
+    } catch (err) {
+      if (isDuplicateKey(err) && (await MailModel.exists({ register, year, sequence }))) continue;
+      await recordVoid(register, year, sequence, `Registration failed after the number was taken: ${(err as Error).message}`, actor).catch(() => undefined);
+      throw err;
+    }
+  }
+  throw new Error(`Could not take a free number in register ${register}/${year}`);
+}
+
+/** Writes the void entry of a number (idempotent: a number already present is left alone). */
+export async function recordVoid(register: string, year: number, sequence: number, voidReason: string, actor: string): Promise<boolean> {
+  const chronoNumber = formatChronoNumber(year, register, sequence);
+  const now = new Date();
+  try {
+    const created = await MailModel.create({
+      chronoNumber,
+      register,
+      year,
+      sequence,
+      direction: DIRECTION_OF_REGISTER[register] ?? 'internal',
+      subject: '—',
+      receivedAt: now,
+      status: 'void',
+      voidReason,
+      registeredBy: actor,
+      registeredAt: now,
+      trackingCode: newTrackingCode(),
+    });
+    await record({ actor, action: 'mail.voided', mailId: String(created._id), details: { chronoNumber, voidReason } });
+    return true;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+}
+
+/**
+ * Finds numbers that a counter issued but that have no entry (the engine
+ * stopped between taking a number and writing the mail) and records them as void.
+ * A number must be missing twice, `graceMs` apart, so that a registration in
+ * flight on another node is not voided under its feet.
+ */
+export async function reconcileRegisters(options: { graceMs?: number; actor?: string } = {}): Promise<string[]> {
+  const { graceMs = 10_000, actor = 'system' } = options;
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('The database is not connected');
+  // Filtered here, not with $regex on _id: mongo-java-server does not serve that.
+  const counters = (await db.collection<{ _id: string; value: number }>('counters').find({}).toArray()).filter((c) => /^mail:[A-Z]+:\d{4}$/.test(c._id));
+  const missingNow = async (register: string, year: number, upTo: number) => {
+    const present = new Set((await MailModel.find({ register, year }, { sequence: 1, _id: 0 }).lean()).map((m) => m.sequence));
+    const missing: number[] = [];
+    for (let s = 1; s <= upTo; s += 1) if (!present.has(s)) missing.push(s);
+    return missing;
+  };
+  const suspects = [];
+  for (const counter of counters) {
+    const [, register, year] = counter._id.split(':') as [string, string, string];
+    const missing = await missingNow(register, Number(year), counter.value);
+    if (missing.length) suspects.push({ register, year: Number(year), upTo: counter.value, missing });
+  }
+  if (suspects.length === 0) return [];
+  if (graceMs > 0) await new Promise((r) => setTimeout(r, graceMs));
+  const voided: string[] = [];
+  for (const s of suspects) {
+    const stillMissing = new Set(await missingNow(s.register, s.year, s.upTo));
+    for (const sequence of s.missing.filter((n) => stillMissing.has(n))) {
+      const reason = 'Number issued but no mail was written (the engine stopped during registration); found by the reconciler';
+      if (await recordVoid(s.register, s.year, sequence, reason, actor)) voided.push(formatChronoNumber(s.year, s.register, sequence));
+    }
+  }
+  return voided;
+}

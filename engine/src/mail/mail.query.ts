@@ -1,0 +1,70 @@
+import type { MailDto, MailPage, MailQuery, SessionUser } from '@diwan/contracts';
+import { entriesOfMail } from '../audit/audit.service.js';
+import { containsQuery, normalizeText } from '../search/normalize.js';
+import { NotFoundError } from '../shared/errors.js';
+import { toMailDto } from './mail.dto.js';
+import { MailModel, type Mail } from './mail.model.js';
+import { maySeeMail, visibleMailFilter } from './mail.visibility.js';
+
+export const CSV_ROW_CAP = 10_000;
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+
+/** A mail the caller may see, else 404 (whether it exists is not told). */
+export async function findVisibleMail(user: SessionUser, id: string): Promise<Mail> {
+  const mail = OBJECT_ID.test(id) ? await MailModel.findById(id).lean() : null;
+  if (!mail || !(await maySeeMail(user, mail))) throw new NotFoundError(`No mail ${id}`);
+  return mail;
+}
+
+export async function getMail(user: SessionUser, id: string): Promise<MailDto> {
+  const mail = await findVisibleMail(user, id);
+  return toMailDto(mail, await entriesOfMail(id));
+}
+
+const SORTS: Record<MailQuery['sort'], Record<string, 1 | -1>> = {
+  registeredAt: { registeredAt: 1, _id: 1 },
+  '-registeredAt': { registeredAt: -1, _id: -1 },
+  dueDate: { dueDate: 1, _id: 1 },
+  '-dueDate': { dueDate: -1, _id: -1 },
+  priority: { priorityRank: 1, registeredAt: -1 },
+  '-priority': { priorityRank: -1, registeredAt: -1 },
+};
+
+async function registryFilter(user: SessionUser, q: MailQuery): Promise<Record<string, unknown>> {
+  const and: Record<string, unknown>[] = [await visibleMailFilter(user)];
+  if (q.q && normalizeText(q.q)) and.push({ searchText: containsQuery(q.q) });
+  if (q.chronoNumber) and.push({ chronoNumber: new RegExp(escapeUpper(q.chronoNumber)) });
+  if (q.correspondent && normalizeText(q.correspondent)) and.push({ correspondentSearchText: containsQuery(q.correspondent) });
+  if (q.status) and.push({ status: q.status });
+  if (q.direction) and.push({ direction: q.direction });
+  if (q.department) and.push({ $or: [{ 'departments.forAction': q.department }, { 'departments.forInformation': q.department }, { 'departments.consulted': q.department }] });
+  if (q.from) and.push({ receivedAt: { $gte: new Date(`${q.from}T00:00:00.000Z`) } });
+  if (q.to) and.push({ receivedAt: { $lte: new Date(`${q.to}T23:59:59.999Z`) } });
+  return { $and: and };
+}
+
+const escapeUpper = (s: string) => s.toUpperCase().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** The registry: the caller's visible mails, filtered, sorted and paged. */
+export async function listMails(user: SessionUser, q: MailQuery): Promise<MailPage> {
+  const filter = await registryFilter(user, q);
+  const [items, total] = await Promise.all([
+    MailModel.find(filter).sort(SORTS[q.sort]).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean(),
+    MailModel.countDocuments(filter),
+  ]);
+  return { items: items.map((m) => toMailDto(m)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Every matching mail, up to the CSV cap, for the export. */
+export async function allMatchingMails(user: SessionUser, q: MailQuery): Promise<MailDto[]> {
+  const filter = await registryFilter(user, q);
+  return (await MailModel.find(filter).sort(SORTS[q.sort]).limit(CSV_ROW_CAP).lean()).map((m) => toMailDto(m));
+}
+
+/** Visible mails from the same correspondent with the same letter reference: the registrar's duplicate hint. */
+export async function findDuplicates(user: SessionUser, q: { correspondentId?: string; correspondentName?: string; letterReference: string }): Promise<MailDto[]> {
+  const and: Record<string, unknown>[] = [await visibleMailFilter(user), { status: { $ne: 'void' } }, { letterReference: q.letterReference }];
+  if (q.correspondentId) and.push({ 'correspondent.id': q.correspondentId });
+  else if (q.correspondentName) and.push({ correspondentSearchText: normalizeText(q.correspondentName) });
+  return (await MailModel.find({ $and: and }).sort({ registeredAt: -1 }).limit(20).lean()).map((m) => toMailDto(m));
+}

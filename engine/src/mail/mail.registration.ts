@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { Types, isValidObjectId } from 'mongoose';
+import { SOCKET_EVENTS, registerMailSchema, type CorrespondentDto, type MailDto, type RegisterMail, type SessionUser } from '@diwan/contracts';
+import { canonicalJson } from '../audit/audit.chain.js';
+import { record } from '../audit/audit.service.js';
+import { deleteFiles, storeFiles, type StoredAttachment } from '../attachments/attachment.store.js';
+import type { UploadedFile } from '../attachments/attachment.upload.js';
+import { findCorrespondent, findOrCreateCorrespondent } from '../correspondents/correspondent.service.js';
+import { unknownDepartments } from '../departments/department.routes.js';
+import { searchTextOf } from '../search/normalize.js';
+import { UnprocessableError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import { validate } from '../shared/validate.js';
+import { unknownUsers } from '../users/user.routes.js';
+import { toMailDto } from './mail.dto.js';
+import type { MailEvents } from './mail.events.js';
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from './mail.idempotency.js';
+import { MailModel, PRIORITY_RANK } from './mail.model.js';
+import { newTrackingCode, withChronoNumber } from './mail.number.js';
+import { MAIL_TYPES, dueDateFor } from './mail.types.js';
+import { maySeeMail } from './mail.visibility.js';
+
+export interface RegistrationResult {
+  mail: MailDto;
+  replayed: boolean;
+}
+
+type Problem = { field: string; message: string };
+
+/**
+ * Registers a mail: validate everything, store the files, take the chrono
+ * number, write the mail, audit, publish, and hand the circuit start to the outbox.
+ * Nothing is written for bad input; a failure after the number leaves a void entry.
+ */
+export class MailRegistration {
+  constructor(
+    private readonly events: MailEvents,
+    private readonly onRegistered: (mailId: string) => void,
+    private readonly logger: Logger,
+  ) {}
+
+  async register(user: SessionUser, raw: unknown, files: UploadedFile[], idempotencyKey?: string): Promise<RegistrationResult> {
+    const input = validate(registerMailSchema, raw, 'mail');
+    const existingCorrespondent = await this.checkReferences(user, input);
+    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
+
+    const bodyHash = createHash('sha256').update(canonicalJson({ input, files: files.map((f) => [f.filename, f.sha256]) })).digest('hex');
+    if (idempotencyKey) {
+      const claim = await claimIdempotencyKey(user.username, idempotencyKey, bodyHash);
+      if (claim.state === 'replay') {
+        const mail = await MailModel.findById(claim.mailId).lean();
+        if (mail) return { mail: toMailDto(mail), replayed: true };
+      }
+    }
+
+    const mailId = new Types.ObjectId();
+    let stored: StoredAttachment[] = [];
+    try {
+      stored = await storeFiles(files, { mailId: String(mailId), role: 'scan', uploadedBy: user.username });
+      const correspondent = existingCorrespondent ?? (await findOrCreateCorrespondent(input.correspondent as Exclude<RegisterMail['correspondent'], { id: string }>));
+      const registeredAt = new Date();
+      const mail = await withChronoNumber(input.direction, registeredAt.getUTCFullYear(), user.username, async (sequence, chronoNumber) => {
+        const doc = buildMail(input, { mailId, sequence, chronoNumber, registeredAt, receivedAt, correspondent, stored, user });
+        try {
+          return (await MailModel.create(doc)).toObject();
+        } catch (err) {
+          // A retried write (the driver's retryable writes) may meet its own first success.
+          const mine = (err as { code?: number }).code === 11000 ? await MailModel.findById(mailId).lean() : null;
+          if (mine?.sequence === sequence) return mine;
+          throw err;
+        }
+      });
+      if (idempotencyKey) await completeIdempotencyKey(user.username, idempotencyKey, String(mailId));
+      await record({ actor: user.username, action: 'mail.registered', mailId: String(mailId), details: { chronoNumber: mail.chronoNumber, direction: mail.direction, attachments: stored.length } });
+      for (const a of stored) await record({ actor: user.username, action: 'attachment.added', mailId: String(mailId), details: { attachmentId: a.id, filename: a.filename, sha256: a.sha256, role: a.role } });
+      const dto = toMailDto(mail);
+      this.events.publish(SOCKET_EVENTS.mailRegistered, dto);
+      if (mail.circuitStart) this.onRegistered(String(mailId));
+      return { mail: dto, replayed: false };
+    } catch (err) {
+      if (!(await MailModel.exists({ _id: mailId }))) {
+        await deleteFiles(stored.map((s) => s.id));
+        if (idempotencyKey) await releaseIdempotencyKey(user.username, idempotencyKey).catch(() => undefined);
+      }
+      this.logger.warn({ err: (err as Error).message }, 'registration failed');
+      throw err;
+    }
+  }
+
+  /** Every reference the input makes must exist (and, for linked mails, be visible): else 422 naming the fields. */
+  private async checkReferences(user: SessionUser, input: RegisterMail): Promise<CorrespondentDto | null> {
+    const problems: Problem[] = [];
+    const { forAction, forInformation } = input.departments;
+    const unknownDepts = new Set(await unknownDepartments([...new Set([...forAction, ...forInformation])]));
+    forAction.forEach((c, i) => unknownDepts.has(c) && problems.push({ field: `departments.forAction.${i}`, message: `unknown department ${c}` }));
+    forInformation.forEach((c, i) => unknownDepts.has(c) && problems.push({ field: `departments.forInformation.${i}`, message: `unknown department ${c}` }));
+    const missingUsers = new Set(await unknownUsers(input.namedUsers));
+    input.namedUsers.forEach((u, i) => missingUsers.has(u) && problems.push({ field: `namedUsers.${i}`, message: `unknown user ${u}` }));
+    let correspondent: CorrespondentDto | null = null;
+    if ('id' in input.correspondent) {
+      correspondent = await findCorrespondent(input.correspondent.id);
+      if (!correspondent) problems.push({ field: 'correspondent.id', message: `unknown correspondent ${input.correspondent.id}` });
+    }
+    for (const [i, link] of input.links.entries()) {
+      const target = isValidObjectId(link.mailId) && /^[0-9a-f]{24}$/i.test(link.mailId) ? await MailModel.findById(link.mailId).lean() : null;
+      if (!target || target.status === 'void' || !(await maySeeMail(user, target))) problems.push({ field: `links.${i}.mailId`, message: `unknown mail ${link.mailId}` });
+    }
+    if (input.mailType && !MAIL_TYPES[input.mailType]) problems.push({ field: 'mailType', message: `unknown mail type ${input.mailType}; known: ${Object.keys(MAIL_TYPES).join(', ')}` });
+    if (input.receivedAt && new Date(input.receivedAt).getTime() > Date.now() + 5 * 60_000) problems.push({ field: 'receivedAt', message: 'is in the future' });
+    if (input.dueDate && input.receivedAt && input.dueDate < input.receivedAt.slice(0, 10)) problems.push({ field: 'dueDate', message: 'is before receivedAt' });
+    if (problems.length) throw new UnprocessableError(`Invalid mail: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, { fields: problems });
+    return correspondent;
+  }
+}
+
+interface BuildContext {
+  mailId: Types.ObjectId;
+  sequence: number;
+  chronoNumber: string;
+  registeredAt: Date;
+  receivedAt: Date;
+  correspondent: CorrespondentDto;
+  stored: StoredAttachment[];
+  user: SessionUser;
+}
+
+function buildMail(input: RegisterMail, c: BuildContext) {
+  const dueDate = dueDateFor(input.dueDate, input.mailType, c.receivedAt);
+  const [, register] = c.chronoNumber.split('/');
+  return {
+    _id: c.mailId,
+    chronoNumber: c.chronoNumber,
+    register,
+    year: c.registeredAt.getUTCFullYear(),
+    sequence: c.sequence,
+    direction: input.direction,
+    subject: input.subject,
+    summary: input.summary ?? null,
+    language: input.language,
+    channel: input.channel,
+    correspondent: c.correspondent,
+    receivedAt: c.receivedAt,
+    letterDate: input.letterDate ?? null,
+    letterReference: input.letterReference ?? null,
+    confidentiality: input.confidentiality,
+    priority: input.priority,
+    priorityRank: PRIORITY_RANK[input.priority],
+    mailType: input.mailType ?? null,
+    dueDate,
+    departments: { forAction: input.departments.forAction, forInformation: input.departments.forInformation, consulted: [] },
+    namedUsers: input.namedUsers.map((u) => u.toLowerCase()),
+    status: 'registered' as const,
+    attachments: c.stored,
+    links: input.links,
+    tags: input.tags,
+    registeredBy: c.user.username,
+    registeredAt: c.registeredAt,
+    trackingCode: newTrackingCode(),
+    circuitStart: input.direction === 'incoming' ? { state: 'pending' as const, attempts: 0, lastError: null, nextAttemptAt: c.registeredAt, lockedUntil: null } : null,
+    searchText: searchTextOf(c.chronoNumber, input.subject, input.summary, c.correspondent.name, input.letterReference),
+    correspondentSearchText: searchTextOf(c.correspondent.name),
+  };
+}

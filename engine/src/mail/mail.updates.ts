@@ -1,0 +1,74 @@
+import { SOCKET_EVENTS, type MailDto, type MailStatus } from '@diwan/contracts';
+import { record } from '../audit/audit.service.js';
+import { deleteFiles, storeFile } from '../attachments/attachment.store.js';
+import type { UploadedFile } from '../attachments/attachment.upload.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
+import { toMailDto } from './mail.dto.js';
+import type { MailEvents } from './mail.events.js';
+import { MailModel, type Mail } from './mail.model.js';
+
+/** The forward order of a mail's life; a status never moves back. */
+const STATUS_ORDER: MailStatus[] = ['registered', 'triaged', 'in_progress', 'validated', 'closed', 'archived'];
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+
+async function mailById(id: string): Promise<Mail> {
+  const mail = OBJECT_ID.test(id) ? await MailModel.findById(id).lean() : null;
+  if (!mail || mail.status === 'void') throw new NotFoundError(`No mail ${id}`);
+  return mail;
+}
+
+/** Changes made by the circuit's workers (and the receipt issuance) to a registered mail. */
+export class MailUpdates {
+  constructor(private readonly events: MailEvents) {}
+
+  async get(id: string): Promise<MailDto> {
+    return toMailDto(await mailById(id));
+  }
+
+  /** Moves the status forward (same status: no change); audits it and publishes `mail.updated`. */
+  async moveStatus(id: string, status: MailStatus, actor: string): Promise<MailDto> {
+    const mail = await mailById(id);
+    const from = STATUS_ORDER.indexOf(mail.status);
+    const to = STATUS_ORDER.indexOf(status);
+    if (to < 0) throw new ConflictError(`A mail cannot be moved to ${status}`);
+    if (to === from) return toMailDto(mail);
+    if (to < from) throw new ConflictError(`Mail ${mail.chronoNumber} is ${mail.status}; it cannot go back to ${status}`);
+    const updated = await MailModel.findOneAndUpdate({ _id: mail._id, status: mail.status }, { $set: { status } }, { returnDocument: 'after', lean: true });
+    if (!updated) return this.moveStatus(id, status, actor); // changed meanwhile: decide again
+    await record({ actor, action: 'mail.statusChanged', mailId: id, details: { from: mail.status, to: status } });
+    return this.publish(updated);
+  }
+
+  /** Adds a file made by a worker; the same mail, role and content give back the same attachment. */
+  async addAttachment(id: string, file: UploadedFile, role: 'receipt' | 'reply', actor: string): Promise<{ mail: MailDto; created: boolean }> {
+    const mail = await mailById(id);
+    if (mail.attachments.some((a) => a.role === role && a.sha256 === file.sha256)) return { mail: toMailDto(mail), created: false };
+    const stored = await storeFile(file, { mailId: id, role, uploadedBy: actor });
+    const updated = await MailModel.findOneAndUpdate(
+      { _id: mail._id, $nor: [{ attachments: { $elemMatch: { role, sha256: file.sha256 } } }] },
+      { $push: { attachments: stored } },
+      { returnDocument: 'after', lean: true },
+    );
+    if (!updated) {
+      await deleteFiles([stored.id]); // a concurrent retry added it first
+      return { mail: toMailDto(await mailById(id)), created: false };
+    }
+    await record({ actor, action: 'attachment.added', mailId: id, details: { attachmentId: stored.id, filename: stored.filename, sha256: stored.sha256, role } });
+    return { mail: this.publish(updated), created: true };
+  }
+
+  /** Records the receipt on the mail it was issued for (business key = mail id); other business keys are left alone. */
+  async recordReceipt(businessKey: string, receipt: { number: string; issuedAt: Date }): Promise<void> {
+    if (!OBJECT_ID.test(businessKey)) return;
+    const updated = await MailModel.findOneAndUpdate({ _id: businessKey, receipt: null }, { $set: { receipt } }, { returnDocument: 'after', lean: true });
+    if (!updated) return;
+    await record({ actor: 'system', action: 'receipt.issued', mailId: businessKey, details: { number: receipt.number } });
+    this.publish(updated);
+  }
+
+  private publish(mail: Mail): MailDto {
+    const dto = toMailDto(mail);
+    this.events.publish(SOCKET_EVENTS.mailUpdated, dto);
+    return dto;
+  }
+}

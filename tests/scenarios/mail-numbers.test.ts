@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { MailDto, MailPage } from '@diwan/contracts';
+import { api, login } from '../harness/stack.js';
+import { aMail, counterValue, engineDb, registerMail } from './mail.fixtures.js';
+
+// This file owns register D (outgoing) in the test run: nothing else registers outgoing mail,
+// so the numbers it sees must be exactly consecutive.
+describe('chrono numbers', () => {
+  let registrar: string;
+  let admin: string;
+  beforeAll(async () => {
+    registrar = (await login('registrar')).token;
+    admin = (await login('admin')).token;
+  });
+
+  it('gives 200 parallel registrations 200 distinct, consecutive numbers', async () => {
+    // given the register D as it is now
+    const { db, close } = await engineDb();
+    const before = await counterValue(db, 'D');
+    await close();
+
+    // when 200 registrations arrive at once
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => registerMail(registrar, aMail({ direction: 'outgoing', subject: `Envoi parallèle n° ${i}` }))),
+    );
+
+    // then all succeed with 200 distinct numbers forming exactly the next range
+    expect(results.map((r) => r.status)).toEqual(Array(200).fill(201));
+    const year = new Date().getUTCFullYear();
+    const sequences = results.map((r) => (r.body as MailDto).sequence).sort((a, b) => a - b);
+    expect(sequences).toEqual(Array.from({ length: 200 }, (_, i) => before + 1 + i));
+    expect(new Set(results.map((r) => (r.body as MailDto).chronoNumber)).size).toBe(200);
+    expect((results[0]!.body as MailDto).chronoNumber).toMatch(new RegExp(`^${year}/D/\\d{6}$`));
+    // and outgoing mail starts no circuit
+    expect(results.every((r) => r.body.processInstanceId === null && r.body.circuitStart === null)).toBe(true);
+  });
+
+  it('records a number taken without a mail as void, and keeps the register continuous', async () => {
+    // given a number taken from the counter with no mail written (the engine died in between)
+    const { db, close } = await engineDb();
+    try {
+      const year = new Date().getUTCFullYear();
+      const counter = await db.collection<{ _id: string; value: number }>('counters').findOneAndUpdate({ _id: `mail:D:${year}` }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' });
+      const lost = counter!.value;
+
+      // when the admin runs the reconciler
+      const res = await api('POST', '/api/admin/mails/reconcile?graceMs=0', { token: admin });
+
+      // then that number is a void entry with its reason
+      expect(res.status).toBe(200);
+      const chrono = `${year}/D/${String(lost).padStart(6, '0')}`;
+      expect(res.body.voided).toContain(chrono);
+      const page = await api<MailPage>('GET', `/api/mails?chronoNumber=${encodeURIComponent(chrono)}`, { token: admin });
+      expect(page.body.items).toHaveLength(1);
+      expect(page.body.items[0]).toMatchObject({ chronoNumber: chrono, status: 'void', voidReason: expect.stringContaining('reconciler') });
+
+      // and the next registration continues right after it
+      const next = await registerMail(registrar, aMail({ direction: 'outgoing' }));
+      expect(next.body.sequence).toBe(lost + 1);
+      // and reconciling again changes nothing
+      expect((await api('POST', '/api/admin/mails/reconcile?graceMs=0', { token: admin })).body.voided).toEqual([]);
+      // and only the admin may run it
+      expect((await api('POST', '/api/admin/mails/reconcile?graceMs=0', { token: registrar })).status).toBe(403);
+    } finally {
+      await close();
+    }
+  });
+});

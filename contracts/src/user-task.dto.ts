@@ -7,6 +7,8 @@ export interface UserTaskDto {
   processDefinitionId: string;
   circuitKey: string | null;
   businessKey: string | null;
+  /** The correspondence the task is about, when the business key is a mail; no subject when it is confidential or secret. */
+  mail: { chronoNumber: string; subject: string | null } | null;
   assignee: string | null;
   candidateGroups: string[];
   candidateUsers: string[];

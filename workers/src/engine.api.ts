@@ -1,9 +1,18 @@
+import type { MailDto, MailStatus } from '@diwan/contracts';
 import { TransientError } from './worker.errors.js';
 
 export interface Receipt {
   number: string;
   businessKey: string;
   issuedAt: string;
+}
+
+/** A circuit event the engine records on the mail's audit trail (deadline reminders and escalations). */
+export interface CircuitEvent {
+  mailId: string;
+  processInstanceId: string;
+  action: 'deadline.reminded' | 'deadline.escalated';
+  details?: Record<string, unknown>;
 }
 
 /** The engine's internal routes that workers call, with the worker token. */
@@ -14,25 +23,48 @@ export class EngineApi {
   ) {}
 
   issueReceipt(businessKey: string, processInstanceId: string): Promise<Receipt> {
-    return this.post('/api/internal/receipts', { businessKey, processInstanceId });
+    return this.send('POST', '/api/internal/receipts', { businessKey, processInstanceId });
   }
 
-  private async post<T>(path: string, body: unknown): Promise<T> {
+  mail(id: string): Promise<MailDto> {
+    return this.send('GET', `/api/internal/mails/${encodeURIComponent(id)}`);
+  }
+
+  moveMailStatus(id: string, status: MailStatus): Promise<MailDto> {
+    return this.send('POST', `/api/internal/mails/${encodeURIComponent(id)}/status`, { status, actor: 'workers' });
+  }
+
+  /** The engine dedupes by role and content hash: the same file twice is stored once. */
+  attachToMail(id: string, file: { filename: string; contentType: string; content: Buffer }, role: 'receipt' | 'reply'): Promise<MailDto> {
+    const form = new FormData();
+    form.set('role', role);
+    form.set('actor', 'workers');
+    form.set('file', new Blob([new Uint8Array(file.content)], { type: file.contentType }), file.filename);
+    return this.send('POST', `/api/internal/mails/${encodeURIComponent(id)}/attachments`, form);
+  }
+
+  recordCircuitEvent(event: CircuitEvent): Promise<void> {
+    return this.send('POST', '/api/internal/circuit-events', event);
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    let payload: string | FormData | null = null;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
     let res: Response;
     try {
-      res = await fetch(this.baseUrl.replace(/\/+$/, '') + path, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(10_000),
-      });
+      res = await fetch(this.baseUrl.replace(/\/+$/, '') + path, { method, headers, body: payload, signal: AbortSignal.timeout(20_000) });
     } catch (err) {
       throw new TransientError(`engine unreachable: ${(err as Error).message}`, { cause: err });
     }
-    if (res.ok) return (await res.json()) as T;
+    if (res.ok) return (res.status === 204 ? undefined : await res.json()) as T;
     const text = await res.text();
     // 5xx and 429 may pass; any other 4xx means this worker sent something wrong: a bug.
     if (res.status >= 500 || res.status === 429) throw new TransientError(`engine answered ${res.status}: ${text}`);
-    throw new Error(`engine refused ${path} with ${res.status}: ${text}`);
+    throw new Error(`engine refused ${method} ${path} with ${res.status}: ${text}`);
   }
 }

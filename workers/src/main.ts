@@ -31,7 +31,11 @@ client.on('poll:error', (err) => {
   if (pollErrors === 1 || pollErrors % 20 === 0) logger.warn({ err: String(err), pollErrors }, 'runtime not reachable, polling on');
 });
 
-const handlers = topicHandlers({ engine: new EngineApi(config.DIWAN_ENGINE_URL, config.DIWAN_WORKER_TOKEN) });
+const handlers = topicHandlers({
+  engine: new EngineApi(config.DIWAN_ENGINE_URL, config.DIWAN_WORKER_TOKEN),
+  publicUrl: config.DIWAN_PUBLIC_URL,
+  timeZone: config.DIWAN_TIMEZONE,
+});
 for (const [topic, handler] of Object.entries(handlers)) {
   client.subscribe(topic, {}, withFailurePolicy(topic, handler, logger));
 }

@@ -1,8 +1,11 @@
 import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '../shared/errors.js';
 import type {
+  ActivityStatistics,
   Deployment,
   DeploymentFile,
+  HistoricActivityInstance,
   HistoricProcessInstance,
+  Incident,
   ProcessDefinition,
   ProcessInstance,
   RuntimeTask,
@@ -39,7 +42,7 @@ export class RuntimeClient {
     form.set('deployment-source', 'diwan-engine');
     form.set('enable-duplicate-filtering', 'true');
     form.set('deploy-changed-only', 'true');
-    for (const file of files) form.set(file.name, new Blob([file.content]), file.name);
+    for (const file of files) form.set(file.name, new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)]), file.name);
     return this.request('POST', '/deployment/create', form);
   }
 
@@ -63,12 +66,79 @@ export class RuntimeClient {
     return this.request('POST', `/task/${encodeURIComponent(id)}/claim`, { userId });
   }
 
+  unclaimTask(id: string): Promise<void> {
+    return this.request('POST', `/task/${encodeURIComponent(id)}/unclaim`, {});
+  }
+
+  setTaskAssignee(id: string, userId: string): Promise<void> {
+    return this.request('POST', `/task/${encodeURIComponent(id)}/assignee`, { userId });
+  }
+
+  /** The task's Camunda Form (form-js JSON), or null when it has none. */
+  async deployedForm(id: string): Promise<Record<string, unknown> | null> {
+    try {
+      return await this.request('GET', `/task/${encodeURIComponent(id)}/deployed-form`);
+    } catch (err) {
+      if (err instanceof NotFoundError || err instanceof UnprocessableError) return null;
+      throw err;
+    }
+  }
+
+  /** The variables visible from the task, serialized (Json stays a string). */
+  taskVariables(id: string): Promise<Record<string, { type: string; value: unknown }>> {
+    return this.request('GET', `/task/${encodeURIComponent(id)}/variables?deserializeValues=false`);
+  }
+
   completeTask(id: string, variables: Variables): Promise<void> {
     return this.request('POST', `/task/${encodeURIComponent(id)}/complete`, { variables });
   }
 
   historicProcessInstance(id: string): Promise<HistoricProcessInstance> {
     return this.request('GET', `/history/process-instance/${encodeURIComponent(id)}`);
+  }
+
+  processInstancesByBusinessKey(processDefinitionKey: string, businessKey: string): Promise<ProcessInstance[]> {
+    const q = new URLSearchParams({ businessKey, processDefinitionKey });
+    return this.request('GET', `/process-instance?${q}`);
+  }
+
+  historicProcessInstancesByBusinessKey(processDefinitionKey: string, businessKey: string): Promise<HistoricProcessInstance[]> {
+    const q = new URLSearchParams({ processInstanceBusinessKey: businessKey, processDefinitionKey });
+    return this.request('GET', `/history/process-instance?${q}`);
+  }
+
+  /** The id of an instance (running or ended) of this circuit with this business key, if any. */
+  async findProcessInstanceByBusinessKey(processDefinitionKey: string, businessKey: string): Promise<string | null> {
+    const running = await this.processInstancesByBusinessKey(processDefinitionKey, businessKey);
+    if (running[0]) return running[0].id;
+    const history = await this.historicProcessInstancesByBusinessKey(processDefinitionKey, businessKey);
+    return history[0]?.id ?? null;
+  }
+
+  historicActivityInstances(processInstanceId: string): Promise<HistoricActivityInstance[]> {
+    const q = new URLSearchParams({ processInstanceId, sortBy: 'startTime', sortOrder: 'asc' });
+    return this.request('GET', `/history/activity-instance?${q}`);
+  }
+
+  incidents(processInstanceId: string): Promise<Incident[]> {
+    return this.request('GET', `/incident?${new URLSearchParams({ processInstanceId })}`);
+  }
+
+  latestProcessDefinition(key: string): Promise<ProcessDefinition> {
+    return this.request('GET', `/process-definition/key/${encodeURIComponent(key)}`);
+  }
+
+  /** Running instances and incidents per activity of one process definition. */
+  activityStatistics(processDefinitionId: string): Promise<ActivityStatistics[]> {
+    return this.request('GET', `/process-definition/${encodeURIComponent(processDefinitionId)}/statistics?incidents=true`);
+  }
+
+  /** Finished activity instances of a process definition, newest first (for average times). */
+  finishedActivityInstances(processDefinitionId: string, maxResults: number): Promise<HistoricActivityInstance[]> {
+    return this.request(
+      'GET',
+      `/history/activity-instance?processDefinitionId=${encodeURIComponent(processDefinitionId)}&finished=true&sortBy=endTime&sortOrder=desc&maxResults=${maxResults}`,
+    );
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {

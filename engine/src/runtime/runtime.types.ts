@@ -40,10 +40,35 @@ export interface RuntimeTask {
   taskDefinitionKey: string;
 }
 
-export type VariableValue = { value: unknown; type: 'String' | 'Boolean' | 'Long' | 'Double' | 'Date' | 'Null' };
+export type VariableValue = { value: unknown; type: 'String' | 'Boolean' | 'Long' | 'Double' | 'Date' | 'Null' | 'Json' };
 export type Variables = Record<string, VariableValue>;
 
 export interface DeploymentFile {
   name: string;
   content: string | Uint8Array;
+}
+
+export interface HistoricActivityInstance {
+  id: string;
+  activityId: string;
+  activityType: string;
+  processDefinitionId: string;
+  startTime: string;
+  endTime: string | null;
+  durationInMillis?: number | null;
+  canceled: boolean;
+}
+
+export interface Incident {
+  id: string;
+  activityId: string | null;
+  incidentMessage: string | null;
+  incidentType: string;
+}
+
+export interface ActivityStatistics {
+  id: string;
+  instances: number;
+  failedJobs: number;
+  incidents: { incidentType: string; incidentCount: number }[];
 }

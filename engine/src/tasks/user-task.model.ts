@@ -10,6 +10,7 @@ export interface UserTask {
   processDefinitionId: string;
   circuitKey: string | null;
   businessKey: string | null;
+  mail: { chronoNumber: string; subject: string | null } | null;
   assignee: string | null;
   candidateGroups: string[];
   candidateUsers: string[];
@@ -30,6 +31,7 @@ const userTaskSchema = new Schema<UserTask>(
     processDefinitionId: { type: String, required: true },
     circuitKey: { type: String, default: null },
     businessKey: { type: String, default: null, index: true },
+    mail: { type: new Schema({ chronoNumber: String, subject: { type: String, default: null } }, { _id: false }), default: null },
     assignee: { type: String, default: null, index: true },
     candidateGroups: { type: [String], default: [], index: true },
     candidateUsers: { type: [String], default: [] },
@@ -54,6 +56,7 @@ export function toUserTaskDto(t: UserTask): UserTaskDto {
     processDefinitionId: t.processDefinitionId,
     circuitKey: t.circuitKey,
     businessKey: t.businessKey,
+    mail: t.mail ?? null,
     assignee: t.assignee,
     candidateGroups: t.candidateGroups,
     candidateUsers: t.candidateUsers,

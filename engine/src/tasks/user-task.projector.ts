@@ -1,4 +1,6 @@
+import { isValidObjectId } from 'mongoose';
 import type { RuntimeEvent } from '@diwan/contracts';
+import { MailModel } from '../mail/mail.model.js';
 import { UserTaskModel, toUserTaskDto, type UserTask } from './user-task.model.js';
 import type { UserTaskDto } from '@diwan/contracts';
 
@@ -29,15 +31,15 @@ export async function projectUserTaskEvent(event: RuntimeEvent): Promise<UserTas
     case 'userTask.created':
       doc = await UserTaskModel.findOneAndUpdate(
         { _id: task.id },
-        { $setOnInsert: { ...fields, assignee: task.assignee, status: 'open', endedAt: null } },
-        { upsert: true, new: true, lean: true },
+        { $setOnInsert: { ...fields, mail: await mailSummary(event.businessKey), assignee: task.assignee, status: 'open', endedAt: null } },
+        { upsert: true, returnDocument: 'after', lean: true },
       );
       break;
     case 'userTask.assigned':
       doc = await UserTaskModel.findOneAndUpdate(
         { _id: task.id, status: 'open' },
         { $set: { ...fields, assignee: task.assignee } },
-        { new: true, lean: true },
+        { returnDocument: 'after', lean: true },
       );
       break;
     case 'userTask.completed':
@@ -46,7 +48,7 @@ export async function projectUserTaskEvent(event: RuntimeEvent): Promise<UserTas
       doc = await UserTaskModel.findOneAndUpdate(
         { _id: task.id },
         { $set: { ...fields, assignee: task.assignee, status, endedAt: new Date(event.occurredAt) } },
-        { upsert: true, new: true, lean: true },
+        { upsert: true, returnDocument: 'after', lean: true },
       );
       break;
     }
@@ -54,4 +56,12 @@ export async function projectUserTaskEvent(event: RuntimeEvent): Promise<UserTas
       return null;
   }
   return doc ? toUserTaskDto(doc) : null;
+}
+
+/** What an inbox shows of the mail: its chrono number, and its subject unless it is confidential or secret. */
+async function mailSummary(businessKey: string | null): Promise<UserTask['mail']> {
+  if (!businessKey || !isValidObjectId(businessKey)) return null;
+  const mail = await MailModel.findById(businessKey, { chronoNumber: 1, subject: 1, confidentiality: 1 }).lean();
+  if (!mail) return null;
+  return { chronoNumber: mail.chronoNumber, subject: mail.confidentiality === 'normal' ? mail.subject : null };
 }

@@ -1,24 +1,53 @@
 import { z } from 'zod';
 import type { SessionUser, UserTaskDto } from '@diwan/contracts';
+import { record } from '../audit/audit.service.js';
+import { UserModel } from '../auth/user.model.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
 import { toVariables } from '../runtime/runtime.variables.js';
-import { ConflictError, NotAllowedError, NotFoundError } from '../shared/errors.js';
+import { BadInputError, ConflictError, DiwanError, NotFoundError } from '../shared/errors.js';
+import { userTaskForm, type UserTaskForm } from './user-task.form.js';
 import { UserTaskModel, toUserTaskDto } from './user-task.model.js';
-import { mayWorkOn, visibleTaskFilter } from './user-task.visibility.js';
+import { checkOutputs } from './user-task.outputs.js';
+import { groupsOf, isCandidate, userTaskRights } from './user-task.rights.js';
+import { visibleTaskFilter } from './user-task.visibility.js';
 
 export const userTaskQuerySchema = z.object({
   assignee: z.enum(['me', 'unassigned', 'any']).default('any'),
   candidateGroup: z.string().min(1).optional(),
   businessKey: z.string().min(1).optional(),
   processInstanceId: z.string().min(1).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['dueDate', '-dueDate', 'priority', '-priority', 'createdAt']).default('createdAt'),
 });
 export type UserTaskQuery = Partial<z.infer<typeof userTaskQuerySchema>>;
 
-export const completeUserTaskSchema = z.object({
-  variables: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/), z.unknown()).default({}),
+const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/);
+export const completeUserTaskSchema = z.object({ variables: z.record(variableName, z.unknown()).default({}) });
+export const delegateUserTaskSchema = z.object({ to: z.string().trim().min(1).max(100) });
+export const bulkUserTaskSchema = z.object({
+  action: z.enum(['claim', 'assign']),
+  ids: z.array(z.string().min(1)).min(1).max(100),
+  to: z.string().trim().min(1).max(100).optional(),
 });
 
-/** Inbox queries and user-task actions; every action is checked against the caller's rights first. */
+export interface BulkResult {
+  id: string;
+  ok: boolean;
+  error?: { code: string; message: string };
+}
+
+const SORTS: Record<string, Record<string, 1 | -1>> = {
+  dueDate: { dueDate: 1, createdAt: 1 },
+  '-dueDate': { dueDate: -1, createdAt: 1 },
+  priority: { priority: 1, createdAt: 1 },
+  '-priority': { priority: -1, createdAt: 1 },
+  createdAt: { createdAt: 1 },
+};
+
+const MAIL_ID = /^[a-f0-9]{24}$/;
+const mailIdOf = (task: UserTaskDto) => (task.businessKey && MAIL_ID.test(task.businessKey) ? task.businessKey : null);
+
+/** Inbox queries and user-task actions; every action is checked (user-task.rights.ts), done in the runtime, then audited. */
 export class UserTaskService {
   constructor(private readonly runtime: RuntimeClient) {}
 
@@ -29,8 +58,19 @@ export class UserTaskService {
     if (query.candidateGroup) filter.candidateGroups = query.candidateGroup;
     if (query.businessKey) filter.businessKey = query.businessKey;
     if (query.processInstanceId) filter.processInstanceId = query.processInstanceId;
-    const tasks = await UserTaskModel.find(filter).sort({ createdAt: 1 }).limit(500).lean();
+    if (query.overdue === 'true') filter.dueDate = { $ne: null, $lt: new Date() };
+    const tasks = await UserTaskModel.find(filter).sort(SORTS[query.sort ?? 'createdAt']!).limit(500).lean();
     return tasks.map(toUserTaskDto);
+  }
+
+  /** Inbox counts: mine (assigned to me), groups (unclaimed in my groups), overdue (visible to me). */
+  async counts(user: SessionUser): Promise<{ mine: number; groups: number; overdue: number }> {
+    const [mine, groups, overdue] = await Promise.all([
+      UserTaskModel.countDocuments({ status: 'open', assignee: user.username }),
+      UserTaskModel.countDocuments({ status: 'open', assignee: null, candidateGroups: { $in: groupsOf(user) } }),
+      UserTaskModel.countDocuments({ ...visibleTaskFilter(user), status: 'open', dueDate: { $ne: null, $lt: new Date() } }),
+    ]);
+    return { mine, groups, overdue };
   }
 
   async get(user: SessionUser, id: string): Promise<UserTaskDto> {
@@ -39,15 +79,75 @@ export class UserTaskService {
     return toUserTaskDto(task);
   }
 
+  async form(user: SessionUser, id: string): Promise<UserTaskForm> {
+    return userTaskForm(this.runtime, await this.get(user, id));
+  }
+
+  async claim(user: SessionUser, id: string): Promise<UserTaskDto> {
+    const task = await this.open(user, id);
+    userTaskRights.claim(user, task);
+    await this.runtime.claimTask(id, user.username);
+    return this.assigned(user, task, user.username, 'userTask.claimed');
+  }
+
+  async unclaim(user: SessionUser, id: string): Promise<UserTaskDto> {
+    const task = await this.open(user, id);
+    if (!task.assignee) return task;
+    userTaskRights.reassign(user, task);
+    await this.runtime.unclaimTask(id);
+    return this.assigned(user, task, null, 'userTask.unclaimed');
+  }
+
+  /** Hands the task to a colleague who is a candidate for it (member of one of its candidate groups). */
+  async delegate(user: SessionUser, id: string, to: string): Promise<UserTaskDto> {
+    const task = await this.open(user, id);
+    userTaskRights.reassign(user, task);
+    const target = await UserModel.findOne({ username: to.toLowerCase(), active: true }).lean();
+    if (!target) throw new BadInputError(`No active user ${to}`, { fields: [{ field: 'to', message: 'unknown user' }] });
+    if (!isCandidate(target, task)) throw new BadInputError(`${to} is not a candidate for user task ${id}`, { fields: [{ field: 'to', message: 'not a candidate' }] });
+    await this.runtime.setTaskAssignee(id, target.username);
+    return this.assigned(user, task, target.username, 'userTask.delegated');
+  }
+
   /** Completes the task as the caller, claiming it first when it is still a group task. */
   async complete(user: SessionUser, id: string, variables: Record<string, unknown>): Promise<void> {
-    const task = await this.get(user, id);
-    if (task.status !== 'open') throw new ConflictError(`User task ${id} is already ${task.status}`);
-    if (!mayWorkOn(user, task)) {
-      throw new NotAllowedError(task.assignee ? `User task ${id} is assigned to ${task.assignee}` : `You are not a candidate for user task ${id}`);
-    }
+    const task = await this.open(user, id);
+    userTaskRights.complete(user, task);
+    await checkOutputs(task.taskDefinitionKey, task.candidateGroups, variables);
     const typed = toVariables(variables);
     if (!task.assignee) await this.runtime.claimTask(id, user.username);
     await this.runtime.completeTask(id, typed);
+    await UserTaskModel.updateOne({ _id: id, status: 'open' }, { $set: { assignee: task.assignee ?? user.username } });
+    await record({ actor: user.username, action: 'userTask.completed', mailId: mailIdOf(task), details: { userTaskId: id, taskDefinitionKey: task.taskDefinitionKey, variables } });
+  }
+
+  /** The same action on many tasks; each succeeds or fails on its own. */
+  async bulk(user: SessionUser, action: 'claim' | 'assign', ids: string[], to?: string): Promise<BulkResult[]> {
+    if (action === 'assign' && !to) throw new BadInputError('Bulk assign needs `to`', { fields: [{ field: 'to', message: 'required' }] });
+    const results: BulkResult[] = [];
+    for (const id of [...new Set(ids)]) {
+      try {
+        if (action === 'claim') await this.claim(user, id);
+        else await this.delegate(user, id, to!);
+        results.push({ id, ok: true });
+      } catch (err) {
+        if (!(err instanceof DiwanError)) throw err;
+        results.push({ id, ok: false, error: { code: err.code, message: err.message } });
+      }
+    }
+    return results;
+  }
+
+  private async open(user: SessionUser, id: string): Promise<UserTaskDto> {
+    const task = await this.get(user, id);
+    if (task.status !== 'open') throw new ConflictError(`User task ${id} is already ${task.status}`);
+    return task;
+  }
+
+  /** The runtime has changed the assignee: mirror it now (the bridge event confirms it later), and audit. */
+  private async assigned(user: SessionUser, task: UserTaskDto, assignee: string | null, action: string): Promise<UserTaskDto> {
+    const doc = await UserTaskModel.findOneAndUpdate({ _id: task.id, status: 'open' }, { $set: { assignee } }, { returnDocument: 'after', lean: true });
+    await record({ actor: user.username, action, mailId: mailIdOf(task), details: { userTaskId: task.id, taskDefinitionKey: task.taskDefinitionKey, from: task.assignee, to: assignee } });
+    return doc ? toUserTaskDto(doc) : { ...task, assignee };
   }
 }

@@ -1,4 +1,4 @@
-import type { SessionUser, UserTaskDto } from '@diwan/contracts';
+import type { SessionUser } from '@diwan/contracts';
 import type { QueryFilter } from 'mongoose';
 import type { UserTask } from './user-task.model.js';
 
@@ -14,10 +14,4 @@ export function visibleTaskFilter(user: SessionUser): QueryFilter<UserTask> {
       { candidateGroups: { $in: user.departments } },
     ],
   };
-}
-
-/** May this user work on (claim, complete) the task? Seeing is not enough when it is someone else's. */
-export function mayWorkOn(user: SessionUser, task: Pick<UserTaskDto, 'assignee' | 'candidateUsers' | 'candidateGroups'>) {
-  if (task.assignee) return task.assignee === user.username;
-  return task.candidateUsers.includes(user.username) || task.candidateGroups.some((g) => user.departments.includes(g));
 }

@@ -10,6 +10,7 @@ import { RuntimeEventHandler } from './realtime/runtime-event.handler.js';
 import { RealtimeServer } from './realtime/socket.server.js';
 import { RuntimeClient } from './runtime/runtime.client.js';
 import { createLogger } from './shared/logger.js';
+import { createMailFeature, startMailBackground } from './mail/mail.feature.js';
 import { UserTaskService } from './tasks/user-task.service.js';
 
 export interface RunningEngine {
@@ -31,9 +32,13 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
   });
   const auth = new AuthService(config.DIWAN_JWT_SECRET, config.DIWAN_TOKEN_TTL_HOURS);
   const userTasks = new UserTaskService(runtime);
-  const http: Server = createServer();
+  // The request listener must exist before Socket.io attaches, so that Socket.io answers its own
+  // paths (/socket.io, long polling included) first and Express never sees them.
+  // (Requests only arrive after listen(), once `app` below is set.)
+  const http: Server = createServer((req, res) => app(req, res));
   const realtime = new RealtimeServer(http, auth, userTasks, logger);
   const circuitsState = { deployed: false };
+  const mail = createMailFeature(runtime, realtime.io, logger);
   const app = createApp({
     logger,
     auth,
@@ -45,16 +50,18 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
     workerToken: config.DIWAN_WORKER_TOKEN,
     designerDist: config.DIWAN_DESIGNER_DIST,
     trustProxy: config.DIWAN_TRUST_PROXY,
+    mail,
   });
-  http.on('request', app);
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const { port } = http.address() as AddressInfo;
   logger.info({ port }, 'engine listening');
   deployWhenRuntimeIsUp(runtime, config.DIWAN_PROCESSES_DIR, logger, circuitsState);
+  startMailBackground(mail, logger);
 
   return {
     url: `http://localhost:${port}`,
     async stop() {
+      await mail.stop();
       await realtime.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await mongoose.disconnect();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { api, login } from '../harness/stack.js';
+import { io } from 'socket.io-client';
+import { SOCKET_EVENTS } from '@diwan/contracts';
+import { api, login, stack } from '../harness/stack.js';
 
 describe('engine API basics', () => {
   it('reports engine, runtime and database up', async () => {
@@ -46,5 +48,16 @@ describe('engine API basics', () => {
     expect(incoming).toBeDefined();
     const xml = await api('GET', `/api/circuits/${encodeURIComponent(incoming!.id)}/xml`, { token });
     expect(xml.body.bpmn20Xml).toContain('receipt.issue');
+  });
+
+  it('serves Socket.io over long polling too, and keeps serving the API afterwards', async () => {
+    const { token } = await login('cabinet');
+    const socket = io(stack.engineUrl, { auth: { token }, transports: ['polling'], reconnection: false });
+    const snapshot = await new Promise<{ userTasks: unknown[] }>((resolve, reject) => {
+      socket.once(SOCKET_EVENTS.userTaskSnapshot, resolve);
+      socket.once('connect_error', reject);
+    }).finally(() => socket.close());
+    expect(Array.isArray(snapshot.userTasks)).toBe(true);
+    expect((await api('GET', '/api/health')).status).toBe(200);
   });
 });

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Logger } from '../shared/logger.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
 import type { DeploymentFile } from '../runtime/runtime.types.js';
+import { UnprocessableError } from '../shared/errors.js';
+import { checkDeployment } from './circuit-files.js';
 
 const DEPLOYABLE = /\.(bpmn|dmn|form)$/;
 
@@ -19,6 +21,7 @@ export async function readStandardCircuits(dir: string): Promise<DeploymentFile[
 export async function deployStandardCircuits(runtime: RuntimeClient, dir: string, logger: Logger): Promise<string[]> {
   const files = await readStandardCircuits(dir);
   if (files.length === 0) return [];
+  checkDeployment(files);
   const deployment = await runtime.deploy('diwan-standard-circuits', files);
   const deployed = Object.values(deployment.deployedProcessDefinitions ?? {}).map((d) => `${d.key}:${d.version}`);
   logger.info({ files: files.map((f) => f.name), deployed }, deployed.length ? 'circuits deployed' : 'circuits unchanged');
@@ -33,6 +36,11 @@ export function deployWhenRuntimeIsUp(runtime: RuntimeClient, dir: string, logge
       await deployStandardCircuits(runtime, dir, logger);
       state.deployed = true;
     } catch (err) {
+      if (err instanceof UnprocessableError) {
+        // A refusal (policy or parse error) will not pass on a retry: say so loudly, once.
+        logger.error({ err: err.message, details: err.details }, 'standard circuits refused: fix processes/ and restart');
+        return;
+      }
       logger.warn({ err: (err as Error).message, retryInMs: delay }, 'standard circuits not deployed yet');
       setTimeout(() => void attempt(), delay).unref();
       delay = Math.min(delay * 2, 10_000);

@@ -6,6 +6,9 @@ import { authRoutes } from '../auth/auth.routes.js';
 import { requireUser } from '../auth/auth.middleware.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { circuitRoutes } from '../circuits/circuit.routes.js';
+import { circuitDraftRoutes } from '../circuits/circuit-draft.routes.js';
+import { CircuitDraftService } from '../circuits/circuit-draft.service.js';
+import { circuitEventRoutes } from '../circuits/circuit-event.routes.js';
 import { healthRoutes } from '../health/health.routes.js';
 import type { RuntimeEventHandler } from '../realtime/runtime-event.handler.js';
 import { runtimeEventRoutes } from '../realtime/runtime-events.routes.js';
@@ -16,6 +19,15 @@ import type { Logger } from '../shared/logger.js';
 import { userTaskRoutes } from '../tasks/user-task.routes.js';
 import type { UserTaskService } from '../tasks/user-task.service.js';
 import { openApiDocument } from './openapi.js';
+import { attachmentRoutes } from '../attachments/attachment.routes.js';
+import { auditRoutes } from '../audit/audit.routes.js';
+import { correspondentRoutes } from '../correspondents/correspondent.routes.js';
+import { departmentRoutes } from '../departments/department.routes.js';
+import type { MailFeature } from '../mail/mail.feature.js';
+import { mailInternalRoutes } from '../mail/mail.internal.routes.js';
+import { mailRoutes } from '../mail/mail.routes.js';
+import { trackingRoutes } from '../tracking/tracking.routes.js';
+import { userRoutes } from '../users/user.routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -28,6 +40,7 @@ export interface AppDeps {
   workerToken: string;
   designerDist: string;
   trustProxy: string;
+  mail: MailFeature;
 }
 
 /** The HTTP app: public routes, internal routes, then everything behind a login, then the designer. */
@@ -44,10 +57,20 @@ export function createApp(deps: AppDeps): Express {
   api.get('/openapi.json', (_req, res) => res.json(openapi));
   api.use(authRoutes(deps.auth));
   api.use(runtimeEventRoutes(deps.bridgeToken, deps.runtimeEvents));
-  api.use(receiptRoutes(deps.workerToken));
+  api.use(receiptRoutes(deps.workerToken, (receipt) => deps.mail.updates.recordReceipt(receipt.businessKey, receipt)));
+  api.use(mailInternalRoutes(deps.workerToken, deps.mail.updates));
+  api.use(circuitEventRoutes(deps.workerToken));
+  api.use(trackingRoutes());
   api.use(requireUser(deps.auth));
   api.use(circuitRoutes(deps.runtime));
+  api.use(circuitDraftRoutes(new CircuitDraftService(deps.runtime)));
   api.use(userTaskRoutes(deps.userTasks));
+  api.use(mailRoutes(deps.mail.registration, deps.runtime));
+  api.use(attachmentRoutes());
+  api.use(correspondentRoutes());
+  api.use(departmentRoutes());
+  api.use(userRoutes());
+  api.use(auditRoutes());
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { loginRequestSchema } from '@diwan/contracts';
+import { loginRequestSchema, mailQuerySchema, registerMailSchema } from '@diwan/contracts';
 import { startCircuitSchema } from '../circuits/circuit.routes.js';
 import { issueReceiptSchema } from '../receipts/receipt.routes.js';
-import { completeUserTaskSchema } from '../tasks/user-task.service.js';
+import { bulkUserTaskSchema, completeUserTaskSchema, delegateUserTaskSchema } from '../tasks/user-task.service.js';
+import { circuitEventSchema } from '../circuits/circuit-event.routes.js';
+import { createDraftSchema, deployDraftSchema, saveDraftSchema, versionSchema } from '../circuits/circuit-draft.routes.js';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const errorResponse = (description: string) => ({
@@ -40,7 +42,38 @@ export function openApiDocument() {
         post: { summary: 'Log in with a username and password', requestBody: json(loginRequestSchema), responses: { '200': ok('A token and the user'), '400': errorResponse('Bad input'), '401': errorResponse('Wrong credentials') } },
       },
       '/api/auth/me': { get: { summary: 'The logged-in user', security: secured, responses: { '200': ok('The user'), '401': errorResponse('Not logged in') } } },
-      '/api/circuits': { get: { summary: 'Deployed circuits (latest versions)', security: secured, responses: { '200': ok('Circuits'), ...standardErrors } } },
+      '/api/circuits': {
+        get: { summary: 'Deployed circuits (latest versions)', security: secured, responses: { '200': ok('Circuits'), ...standardErrors } },
+        post: {
+          summary: 'Deploy .bpmn and .form files (admin); every BPMN passes the deployment policy',
+          security: secured,
+          requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } },
+          responses: { '201': ok('Deployed: deploymentId and circuits'), '415': errorResponse('Not a .bpmn or .form file'), '422': errorResponse('Refused by the policy: details.violations lists file, elementId, rule and message'), ...standardErrors },
+        },
+      },
+      '/api/circuits/{id}/stats': {
+        get: { summary: 'Live view of a deployed circuit: running instances, incidents and average time per step (admin, supervisor)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('Figures per activity'), ...standardErrors } },
+      },
+      '/api/circuit-drafts': {
+        get: { summary: 'Circuit drafts (admin)', security: secured, responses: { '200': ok('Draft summaries'), ...standardErrors } },
+        post: { summary: 'Create a draft, blank or from an imported .bpmn (admin)', security: secured, requestBody: json(createDraftSchema), responses: { '201': ok('The draft'), '409': errorResponse('A draft for that process exists'), '422': errorResponse('No process id'), ...standardErrors } },
+      },
+      '/api/circuit-drafts/{id}': {
+        get: { summary: 'A draft with its XML, forms and versions (admin)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('The draft'), '404': errorResponse('Unknown draft'), ...standardErrors } },
+        put: { summary: 'Save the working copy (automatic save); revision guards lost updates (admin)', security: secured, parameters: [pathParam('id')], requestBody: json(saveDraftSchema), responses: { '200': ok('Saved, with the next revision'), '409': errorResponse('Saved by someone else meanwhile'), ...standardErrors } },
+      },
+      '/api/circuit-drafts/{id}/versions': {
+        post: { summary: 'Name a version of the working copy (admin)', security: secured, parameters: [pathParam('id')], requestBody: json(versionSchema), responses: { '201': ok('The version'), ...standardErrors } },
+      },
+      '/api/circuit-drafts/{id}/versions/{number}': {
+        get: { summary: 'A named version: XML and forms (admin)', security: secured, parameters: [pathParam('id'), pathParam('number')], responses: { '200': ok('The version'), '404': errorResponse('Unknown version'), ...standardErrors } },
+      },
+      '/api/circuit-drafts/{id}/validate': {
+        post: { summary: 'Check the working copy against the deployment policy (admin)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('violations (empty when deployable)'), ...standardErrors } },
+      },
+      '/api/circuit-drafts/{id}/deploy': {
+        post: { summary: 'Deploy a named version, or the working copy, with its forms (admin)', security: secured, parameters: [pathParam('id')], requestBody: json(deployDraftSchema), responses: { '201': ok('deploymentId, processDefinitionId, version'), '422': errorResponse('Refused by the policy'), ...standardErrors } },
+      },
       '/api/circuits/{id}/xml': {
         get: { summary: 'The BPMN XML of a deployed circuit', security: secured, parameters: [pathParam('id')], responses: { '200': ok('BPMN XML'), '404': errorResponse('Unknown circuit'), ...standardErrors } },
       },
@@ -59,14 +92,120 @@ export function openApiDocument() {
       '/api/user-tasks/{id}/complete': {
         post: { summary: 'Complete a user task (claims it first if unassigned)', security: secured, parameters: [pathParam('id')], requestBody: json(completeUserTaskSchema), responses: { '204': ok('Completed'), '404': errorResponse('Not in your inbox'), '409': errorResponse('Already done'), ...standardErrors } },
       },
+      '/api/user-tasks/counts': { get: { summary: 'Inbox counts: mine, my groups (unclaimed), overdue', security: secured, responses: { '200': ok('{ mine, groups, overdue }'), ...standardErrors } } },
+      '/api/user-tasks/{id}/form': { get: { summary: "The task's Camunda Form (form-js JSON or null) and its data: variables, departmentOptions, agentOptions", security: secured, parameters: [pathParam('id')], responses: { '200': ok('{ schema, data }'), '404': errorResponse('Not in your inbox'), ...standardErrors } } },
+      '/api/user-tasks/{id}/claim': { post: { summary: 'Claim a group task (a candidate)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('The task'), '404': errorResponse('Not in your inbox'), '409': errorResponse('Already done'), ...standardErrors } } },
+      '/api/user-tasks/{id}/unclaim': { post: { summary: 'Give a task back to its groups (assignee, head of its department, supervisor)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('The task'), '404': errorResponse('Not in your inbox'), ...standardErrors } } },
+      '/api/user-tasks/{id}/delegate': { post: { summary: 'Reassign to a colleague who is a candidate (assignee, head of its department, supervisor)', security: secured, parameters: [pathParam('id')], requestBody: json(delegateUserTaskSchema), responses: { '200': ok('The task'), ...standardErrors } } },
+      '/api/user-tasks/bulk': { post: { summary: 'Claim or assign many tasks; one result per id', security: secured, requestBody: json(bulkUserTaskSchema), responses: { '200': ok('{ results: [{ id, ok, error? }] }'), ...standardErrors } } },
+      '/api/internal/circuit-events': { post: { summary: 'Workers record a deadline reminder or escalation on the mail (internal)', security: [{ serviceToken: [] }], requestBody: json(circuitEventSchema), responses: { '204': ok('Recorded'), '400': errorResponse('Bad event'), '401': errorResponse('Wrong token') } } },
       '/api/runtime-events': {
         post: { summary: "The runtime's event bridge (internal)", security: [{ serviceToken: [] }], responses: { '200': ok('Applied and duplicate counts'), '400': errorResponse('Bad batch'), '401': errorResponse('Wrong token') } },
+      },
+      '/api/mails': {
+        post: {
+          summary: 'Register a mail (registrar, admin): takes the next chrono number, stores the files, starts the circuit (incoming)',
+          security: secured,
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 200 }, description: 'Same key and body: the same mail (200, Idempotent-Replayed: true); other body: 409' }],
+          requestBody: {
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['mail'],
+                  properties: {
+                    mail: { type: 'string', description: 'The mail as JSON', contentMediaType: 'application/json', contentSchema: z.toJSONSchema(registerMailSchema, { io: 'input' }) },
+                    attachments: { type: 'array', maxItems: 10, items: { type: 'string', format: 'binary' }, description: 'PDF, PNG, JPEG, TIFF, DOCX, ODT; 20 MB each, 50 MB in all; content must match the name' },
+                  },
+                },
+              },
+              ...json(registerMailSchema).content,
+            },
+          },
+          responses: {
+            '201': ok('The MailDto (status registered, processInstanceId null until the circuit started)'),
+            '200': ok('A replay of the same Idempotency-Key and body'),
+            '409': errorResponse('Idempotency-Key reused with another body'),
+            '413': errorResponse('A file or the upload is too large, or too many files'),
+            '415': errorResponse('A file type is not accepted or its content does not match its name'),
+            '422': errorResponse('An unknown department, user, correspondent, linked mail or mail type (fields named)'),
+            ...standardErrors,
+          },
+        },
+        get: {
+          summary: "The registry: the caller's visible mails, searched (Arabic and French normalised), filtered, sorted, paged; format=csv exports all matches (UTF-8 BOM, at most 10 000 rows)",
+          security: secured,
+          parameters: queryParams(mailQuerySchema),
+          responses: { '200': ok('A MailPage, or text/csv'), ...standardErrors },
+        },
+      },
+      '/api/mails/duplicates': {
+        get: {
+          summary: 'Visible mails with the same correspondent (id or name) and letter reference: the duplicate hint',
+          security: secured,
+          parameters: ['correspondentId', 'correspondentName', 'letterReference'].map((name) => ({ name, in: 'query', required: name === 'letterReference', schema: { type: 'string' } })),
+          responses: { '200': ok('MailDto[]'), ...standardErrors },
+        },
+      },
+      '/api/mails/{id}': {
+        get: { summary: 'One mail with its attachments and timeline (from the audit log)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('MailDto'), '404': errorResponse('Unknown or not visible'), ...standardErrors } },
+      },
+      '/api/mails/{id}/progress': {
+        get: { summary: "Where the mail stands in its circuit: active and completed activities, incidents", security: secured, parameters: [pathParam('id')], responses: { '200': ok('MailProgressDto'), '404': errorResponse('Unknown or not visible'), ...standardErrors } },
+      },
+      '/api/admin/mails/reconcile': {
+        post: {
+          summary: 'Record as void the chrono numbers a counter issued without a mail (admin)',
+          security: secured,
+          parameters: [{ name: 'graceMs', in: 'query', required: false, schema: { type: 'integer', minimum: 0, maximum: 60000, default: 10000 } }],
+          responses: { '200': ok('{ voided: chronoNumber[] }'), ...standardErrors },
+        },
+      },
+      '/api/attachments/{id}': {
+        get: { summary: 'An attachment, streamed inline (rights checked through its mail)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('The file'), '404': errorResponse('Unknown or not visible'), ...standardErrors } },
+      },
+      '/api/correspondents': {
+        get: { summary: 'Correspondent autocomplete, at most 20 (registrar, admin)', security: secured, parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }], responses: { '200': ok('CorrespondentDto[]'), ...standardErrors } },
+      },
+      '/api/departments': { get: { summary: 'The department tree, flat with parentCode', security: secured, responses: { '200': ok('DepartmentDto[]'), ...standardErrors } } },
+      '/api/users': {
+        get: { summary: 'Active users for pickers, optionally of one department', security: secured, parameters: [{ name: 'department', in: 'query', required: false, schema: { type: 'string' } }], responses: { '200': ok('UserSummaryDto[]'), ...standardErrors } },
+      },
+      '/api/audit/verify': { get: { summary: "Recomputes the audit log's hash chain (admin, supervisor)", security: secured, responses: { '200': ok('{ ok, entries, brokenAt? }'), ...standardErrors } } },
+      '/api/public/track/{code}': {
+        get: { summary: 'Public tracking by code (no login, rate-limited): number, status, dates, receipt number only', parameters: [pathParam('code')], responses: { '200': ok('MailTrackingDto'), '404': errorResponse('Unknown code'), '429': errorResponse('Too many requests') } },
+      },
+      '/api/internal/mails/{id}': {
+        get: { summary: 'A mail for the workers', security: [{ serviceToken: [] }], parameters: [pathParam('id')], responses: { '200': ok('MailDto'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail') } },
+      },
+      '/api/internal/mails/{id}/status': {
+        post: {
+          summary: 'Move a mail forward (workers); audited, pushes mail.updated',
+          security: [{ serviceToken: [] }],
+          parameters: [pathParam('id')],
+          requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['status', 'actor'], properties: { status: { type: 'string' }, actor: { type: 'string' } } } } } },
+          responses: { '200': ok('MailDto'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail'), '409': errorResponse('Would move back') },
+        },
+      },
+      '/api/internal/mails/{id}/attachments': {
+        post: {
+          summary: 'Attach a file made by a worker (role receipt or reply), idempotent per mail, role and content',
+          security: [{ serviceToken: [] }],
+          parameters: [pathParam('id')],
+          requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', required: ['file', 'role'], properties: { file: { type: 'string', format: 'binary' }, role: { type: 'string', enum: ['receipt', 'reply'] }, actor: { type: 'string' } } } } } },
+          responses: { '201': ok('MailDto, file added'), '200': ok('MailDto, file was already there'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail') },
+        },
       },
       '/api/internal/receipts': {
         post: { summary: 'Issue the receipt of a correspondence, idempotently (workers)', security: [{ serviceToken: [] }], requestBody: json(issueReceiptSchema), responses: { '201': ok('The receipt'), '400': errorResponse('Bad input'), '401': errorResponse('Wrong token') } },
       },
     },
   };
+}
+
+function queryParams(schema: z.ZodObject) {
+  const json = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, unknown> };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
 }
 
 function pathParam(name: string) {

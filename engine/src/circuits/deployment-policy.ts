@@ -1,0 +1,132 @@
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+
+/**
+ * The deployment policy: every BPMN passes it before it reaches the runtime, whoever sends it.
+ * Service work must go through external tasks on known topics; scripts, Java classes and
+ * expression delegates run code inside the runtime and are refused, naming the element, unless
+ * an admin explicitly allows them. No DOCTYPE, hence no XML entities, is accepted.
+ */
+export const POLICY_RULES = {
+  wellFormed: 'xml-well-formed',
+  noDoctype: 'no-doctype',
+  noScriptTask: 'no-script-task',
+  noScript: 'no-script',
+  noJavaDelegate: 'no-java-delegate',
+  noConnector: 'no-connector',
+  knownTopic: 'known-topic',
+  externalServiceWork: 'external-service-work',
+  userTaskAssignment: 'user-task-assignment',
+  noEngineAccess: 'no-engine-access',
+} as const;
+export type PolicyRule = (typeof POLICY_RULES)[keyof typeof POLICY_RULES];
+
+export interface PolicyViolation {
+  file: string;
+  elementId: string | null;
+  rule: PolicyRule;
+  message: string;
+}
+
+export interface PolicyOptions {
+  knownTopics: readonly string[];
+  /** An admin's explicit exception for scripts, Java delegates and expression delegates. */
+  allowCode?: boolean;
+}
+
+const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
+const EXTENSION_NAMESPACES = new Set(['http://camunda.org/schema/1.0/bpmn', 'http://operaton.org/schema/1.0/bpmn']);
+const CODE_ATTRIBUTES = ['class', 'expression', 'delegateExpression', 'variableMappingClass', 'variableMappingDelegateExpression'];
+const SERVICE_ELEMENTS = new Set(['serviceTask', 'sendTask', 'businessRuleTask', 'messageEventDefinition']);
+/** Expressions may read variables and call their methods, but not reach into the engine or the JVM. */
+const ENGINE_ACCESS = /getProcessEngine|getProcessEngineServices|ProcessEngines|\.getClass\s*\(|\.forName\s*\(|java\.lang|Runtime\b|execution\.getProcessEngine/;
+
+export function checkBpmn(file: string, xml: string, options: PolicyOptions): PolicyViolation[] {
+  const violations: PolicyViolation[] = [];
+  const ids: (string | null)[] = [];
+  const add = (elementId: string | null, rule: PolicyRule, message: string) => violations.push({ file, elementId, rule, message });
+  const nearestId = () => [...ids].reverse().find((id) => id) ?? null;
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  parser.on('doctype', () => {
+    add(null, POLICY_RULES.noDoctype, `${file}: a DOCTYPE is not accepted (no DTDs, no XML entities)`);
+    throw new DoctypeRefused();
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const id = attr(tag, 'id') ?? null;
+    ids.push(tag.uri === BPMN ? id : null);
+    const where = nearestId();
+    if (tag.uri === BPMN) checkBpmnElement(tag, where, options, add);
+    else if (EXTENSION_NAMESPACES.has(tag.uri)) checkExtensionElement(tag, where, options, add);
+    for (const a of Object.values(tag.attributes)) {
+      if (typeof a.value === 'string' && a.value.includes('${') && ENGINE_ACCESS.test(a.value)) {
+        add(where, POLICY_RULES.noEngineAccess, `Element ${where ?? '(document)'}: the expression "${a.value}" reaches into the engine or the JVM`);
+      }
+    }
+  });
+  parser.on('closetag', () => {
+    ids.pop();
+  });
+  parser.on('text', (text) => {
+    if (text.includes('${') && ENGINE_ACCESS.test(text)) {
+      add(nearestId(), POLICY_RULES.noEngineAccess, `Element ${nearestId() ?? '(document)'}: an expression reaches into the engine or the JVM`);
+    }
+  });
+
+  try {
+    parser.write(xml).close();
+  } catch (err) {
+    if (!(err instanceof DoctypeRefused)) add(null, POLICY_RULES.wellFormed, `${file} is not well-formed XML: ${(err as Error).message}`);
+  }
+  return violations;
+}
+
+/** Stops the parse at the DOCTYPE: nothing after it is read. */
+class DoctypeRefused extends Error {}
+
+type Add = (elementId: string | null, rule: PolicyRule, message: string) => void;
+
+function checkBpmnElement(tag: SaxesTagNS, where: string | null, options: PolicyOptions, add: Add) {
+  const name = tag.local;
+  const label = `${name} ${where ?? '(no id)'}`;
+  if (name === 'scriptTask' && !options.allowCode) {
+    add(where, POLICY_RULES.noScriptTask, `Script task ${where}: scripts are not allowed; use an external task on a known topic`);
+  }
+  const codeAttribute = CODE_ATTRIBUTES.find((a) => extensionAttr(tag, a) !== undefined);
+  if (codeAttribute && !options.allowCode) {
+    add(where, POLICY_RULES.noJavaDelegate, `${cap(label)}: camunda:${codeAttribute} runs code in the runtime; use an external task on a known topic`);
+  }
+  if (SERVICE_ELEMENTS.has(name)) {
+    const type = extensionAttr(tag, 'type');
+    const isDecision = name === 'businessRuleTask' && extensionAttr(tag, 'decisionRef') !== undefined;
+    if (type === 'external') {
+      const topic = extensionAttr(tag, 'topic');
+      if (!topic || !options.knownTopics.includes(topic)) {
+        add(where, POLICY_RULES.knownTopic, `${cap(label)}: topic "${topic ?? ''}" is not a known worker topic (known: ${options.knownTopics.join(', ')})`);
+      }
+    } else if (!isDecision && !codeAttribute && name !== 'messageEventDefinition') {
+      add(where, POLICY_RULES.externalServiceWork, `${cap(label)}: service work must be an external task (camunda:type="external") on a known topic`);
+    }
+  }
+  if (name === 'userTask' && !['assignee', 'candidateGroups', 'candidateUsers'].some((a) => extensionAttr(tag, a))) {
+    add(where, POLICY_RULES.userTaskAssignment, `User task ${where}: give it a candidate group or an assignee`);
+  }
+}
+
+function checkExtensionElement(tag: SaxesTagNS, where: string | null, options: PolicyOptions, add: Add) {
+  if (options.allowCode) return;
+  const at = `element ${where ?? '(document)'}`;
+  if (tag.local === 'script') add(where, POLICY_RULES.noScript, `A script in ${at} is not allowed`);
+  if (tag.local === 'connector') add(where, POLICY_RULES.noConnector, `A connector in ${at} is not allowed; use an external task`);
+  if ((tag.local === 'executionListener' || tag.local === 'taskListener') && CODE_ATTRIBUTES.some((a) => attr(tag, a) !== undefined)) {
+    add(where, POLICY_RULES.noJavaDelegate, `A ${tag.local} with a class or expression in ${at} runs code in the runtime`);
+  }
+}
+
+function attr(tag: SaxesTagNS, local: string): string | undefined {
+  return Object.values(tag.attributes).find((a) => a.local === local && a.uri === '')?.value;
+}
+
+function extensionAttr(tag: SaxesTagNS, local: string): string | undefined {
+  return Object.values(tag.attributes).find((a) => a.local === local && EXTENSION_NAMESPACES.has(a.uri))?.value;
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

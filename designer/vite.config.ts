@@ -1,22 +1,26 @@
-import { defineConfig } from 'vite';
+import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 
-/** The engine (Express + Socket.io) listens on :3000; in production it serves dist/ itself. */
-const engine = 'http://localhost:3000';
-
-export default defineConfig({
-  plugins: [react()],
-  server: {
-    port: 5173,
-    proxy: {
-      '/api': { target: engine, changeOrigin: true },
-      '/socket.io': { target: engine, ws: true, changeOrigin: true },
+/**
+ * The engine (Express + Socket.io) listens on :3000; in production it serves dist/ itself.
+ * `DIWAN_ENGINE_URL` points the dev server (and `vite preview`) at another engine.
+ */
+export default defineConfig(({ mode }) => {
+  const engine = loadEnv(mode, '.', 'DIWAN_').DIWAN_ENGINE_URL || 'http://localhost:3000';
+  return {
+    plugins: [react()],
+    server: {
+      port: 5173,
+      proxy: {
+        '/api': { target: engine, changeOrigin: true },
+        '/socket.io': { target: engine, ws: true, changeOrigin: true },
+      },
     },
-  },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: true,
-    chunkSizeWarningLimit: 1500,
-  },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      sourcemap: true,
+      chunkSizeWarningLimit: 1500,
+    },
+  };
 });

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { UserMenu } from '../features/auth/user-menu';
+import { useSession } from '../features/auth/use-session';
+import { canSee } from './app.nav';
 import { useUserTasks } from '../features/inbox/user-tasks.context';
 import { LanguageSwitch } from '../shared/i18n/language-switch';
 import { ConnectionStatus } from '../shared/realtime/connection-status';
@@ -8,6 +10,7 @@ import { ConnectionStatus } from '../shared/realtime/connection-status';
 export function AppHeader() {
   const { t } = useTranslation();
   const { loaded, userTasks } = useUserTasks();
+  const roles = useSession()?.user.roles ?? [];
   return (
     <header className="app-header">
       <a href="#main" className="skip-link">
@@ -31,9 +34,21 @@ export function AppHeader() {
             </span>
           )}
         </NavLink>
-        <NavLink to="/circuits" className="app-nav__link" data-testid="nav-circuits">
-          {t('nav.circuits')}
-        </NavLink>
+        {canSee(roles, 'newMail') && (
+          <NavLink to="/mails/new" className="app-nav__link" data-testid="nav-new-mail">
+            {t('nav.newMail')}
+          </NavLink>
+        )}
+        {canSee(roles, 'registry') && (
+          <NavLink to="/registry" className="app-nav__link" data-testid="nav-registry">
+            {t('nav.registry')}
+          </NavLink>
+        )}
+        {canSee(roles, 'circuits') && (
+          <NavLink to="/circuits" className="app-nav__link" data-testid="nav-circuits">
+            {t('nav.circuits')}
+          </NavLink>
+        )}
       </nav>
       <div className="app-header__tools">
         <ConnectionStatus />

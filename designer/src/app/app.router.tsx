@@ -4,6 +4,12 @@ import { RequireAuth } from '../features/auth/require-auth';
 import { useSession } from '../features/auth/use-session';
 import { CircuitListPage } from '../features/circuits/circuit-list.page';
 import { InboxPage } from '../features/inbox/inbox.page';
+import { UserTaskPage } from '../features/inbox/user-task.page';
+import { MailFormPage } from '../features/mails/mail-form.page';
+import { MailPage } from '../features/mails/mail.page';
+import { ReceiptPage } from '../features/mails/receipt.page';
+import { RegistryPage } from '../features/registry/registry.page';
+import { TrackPage } from '../features/tracking/track.page';
 import { AppLayout } from './app.layout';
 
 /** Anything unknown: the inbox when signed in, else the login page. */
@@ -13,6 +19,9 @@ function FallbackRedirect() {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Public: the citizen's tracking page, from the receipt's QR code. No login, no navigation.
+  { path: '/track', element: <TrackPage /> },
+  { path: '/track/:code', element: <TrackPage /> },
   {
     element: (
       <RequireAuth>
@@ -21,6 +30,12 @@ export const router = createBrowserRouter([
     ),
     children: [
       { path: '/inbox', element: <InboxPage /> },
+      // form-js is loaded by the page only when the task has a form.
+      { path: '/inbox/:taskId', element: <UserTaskPage /> },
+      { path: '/mails/new', element: <MailFormPage /> },
+      { path: '/mails/:id', element: <MailPage /> },
+      { path: '/mails/:id/receipt', element: <ReceiptPage /> },
+      { path: '/registry', element: <RegistryPage /> },
       { path: '/circuits', element: <CircuitListPage /> },
       {
         path: '/circuits/:id',

@@ -13,6 +13,9 @@ interface BpmnViewerProps {
   onStateChange?: (state: BpmnViewerState, error?: unknown) => void;
   /** Bumped by the page's "fit" button to fit the diagram again. */
   fitRequest?: number;
+  /** CSS classes to put on elements (canvas markers): `{ 'diwan-active': ['triage'] }`. */
+  markers?: Record<string, string[]>;
+  testId?: string;
 }
 
 /**
@@ -20,7 +23,7 @@ interface BpmnViewerProps {
  * destroyed on unmount; the container is laid out LTR whatever the page direction, since
  * BPMN coordinates are absolute.
  */
-export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0 }: BpmnViewerProps) {
+export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers, testId = 'bpmn-canvas' }: BpmnViewerProps) {
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<NavigatedViewer | null>(null);
   const [state, setState] = useState<BpmnViewerState>('importing');
@@ -63,6 +66,26 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0 }: BpmnVi
     };
   }, [xml]);
 
+  const markersKey = JSON.stringify(markers ?? {});
+  const applied = useRef<[string, string][]>([]);
+  useEffect(() => {
+    if (state !== 'ready' || !viewer.current) return;
+    const canvas = viewer.current.get<Canvas>('canvas');
+    for (const [id, cls] of applied.current) canvas.removeMarker(id, cls);
+    applied.current = [];
+    const wanted = JSON.parse(markersKey) as Record<string, string[]>;
+    for (const [cls, ids] of Object.entries(wanted)) {
+      for (const id of ids) {
+        try {
+          canvas.addMarker(id, cls);
+          applied.current.push([id, cls]);
+        } catch {
+          // an id that is not in this diagram (another version): skip it
+        }
+      }
+    }
+  }, [markersKey, state]);
+
   useEffect(() => {
     if (fitRequest === 0 || state !== 'ready') return;
     if (viewer.current) fitDiagram(viewer.current.get<Canvas>('canvas'));
@@ -72,7 +95,7 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0 }: BpmnVi
     <div
       ref={container}
       className="bpmn-canvas"
-      data-testid="bpmn-canvas"
+      data-testid={testId}
       data-state={state}
       dir="ltr"
       role="img"

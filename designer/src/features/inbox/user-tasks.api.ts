@@ -1,5 +1,46 @@
+import type { UserTaskDto } from '@diwan/contracts';
 import { apiFetch } from '../../shared/api/api.client';
 
-export function completeUserTask(id: string): Promise<void> {
-  return apiFetch<void>(`/api/user-tasks/${encodeURIComponent(id)}/complete`, { method: 'POST', body: {} });
+const base = (id: string) => `/api/user-tasks/${encodeURIComponent(id)}`;
+
+export function completeUserTask(id: string, variables: Record<string, unknown> = {}): Promise<void> {
+  return apiFetch<void>(`${base(id)}/complete`, { method: 'POST', body: Object.keys(variables).length ? { variables } : {} });
+}
+
+/** The engine answers a claim/unclaim/delegate with the task as it now is (or nothing; the socket follows). */
+export function claimUserTask(id: string): Promise<UserTaskDto | undefined> {
+  return apiFetch<UserTaskDto | undefined>(`${base(id)}/claim`, { method: 'POST', body: {} });
+}
+
+export function unclaimUserTask(id: string): Promise<UserTaskDto | undefined> {
+  return apiFetch<UserTaskDto | undefined>(`${base(id)}/unclaim`, { method: 'POST', body: {} });
+}
+
+export function delegateUserTask(id: string, to: string): Promise<UserTaskDto | undefined> {
+  return apiFetch<UserTaskDto | undefined>(`${base(id)}/delegate`, { method: 'POST', body: { to } });
+}
+
+export interface BulkResult {
+  id: string;
+  ok: boolean;
+  error?: { code: string; message: string } | string;
+}
+
+/** One result per task; the engine wraps them as `{results}` (a bare array is accepted too). */
+export async function bulkUserTasks(action: 'claim' | 'assign', ids: string[], to?: string): Promise<BulkResult[]> {
+  const body = await apiFetch<BulkResult[] | { results: BulkResult[] }>('/api/user-tasks/bulk', {
+    method: 'POST',
+    body: to ? { action, ids, to } : { action, ids },
+  });
+  return Array.isArray(body) ? body : body.results;
+}
+
+export const userTaskPath = base;
+export const userTaskFormPath = (id: string) => `${base(id)}/form`;
+export const userTaskRoute = (id: string) => `/inbox/${encodeURIComponent(id)}`;
+
+/** GET /api/user-tasks/:id/form: the Camunda Form (form-js schema) and the data to fill it with. */
+export interface UserTaskFormDto {
+  schema: Record<string, unknown> | null;
+  data: Record<string, unknown>;
 }

@@ -5,7 +5,9 @@ export interface UserTasks {
   loaded: boolean;
   userTasks: UserTaskDto[];
   /** Removes the task at once, asks the engine to complete it, and restores it on failure. */
-  complete: (userTask: UserTaskDto) => Promise<void>;
+  complete: (userTask: UserTaskDto, variables?: Record<string, unknown>) => Promise<void>;
+  /** Puts a task as an action's answer returned it (the socket event may follow later). */
+  upsert: (userTask: UserTaskDto) => void;
 }
 
 export const UserTasksContext = createContext<UserTasks | null>(null);

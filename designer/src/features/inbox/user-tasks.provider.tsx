@@ -22,10 +22,10 @@ export function UserTasksProvider({ children }: { children: ReactNode }) {
   useSocketEvent(SOCKET_EVENTS.userTaskCompleted, remove);
   useSocketEvent(SOCKET_EVENTS.userTaskDeleted, remove);
 
-  const complete = useCallback(async (userTask: UserTaskDto) => {
+  const complete = useCallback(async (userTask: UserTaskDto, variables?: Record<string, unknown>) => {
     dispatch({ type: 'completion.started', id: userTask.id });
     try {
-      await completeUserTask(userTask.id);
+      await completeUserTask(userTask.id, variables);
     } catch (error) {
       dispatch({ type: 'completion.failed', id: userTask.id });
       throw error;
@@ -33,9 +33,10 @@ export function UserTasksProvider({ children }: { children: ReactNode }) {
     dispatch({ type: 'completion.succeeded', id: userTask.id });
   }, []);
 
+  const upsertTask = useCallback((userTask: UserTaskDto) => dispatch({ type: 'userTask.upserted', userTask }), []);
   const value = useMemo<UserTasks>(
-    () => ({ loaded: state.loaded, userTasks: visibleUserTasks(state), complete }),
-    [state, complete],
+    () => ({ loaded: state.loaded, userTasks: visibleUserTasks(state), complete, upsert: upsertTask }),
+    [state, complete, upsertTask],
   );
   return <UserTasksContext value={value}>{children}</UserTasksContext>;
 }

@@ -12,6 +12,15 @@ export function configureApiAuth(next: ApiAuth): void {
   auth = next;
 }
 
+/** For the other transports (uploads, downloads) that cannot go through `apiFetch`. */
+export function getApiToken(): string | null {
+  return auth.getToken();
+}
+
+export function notifyUnauthorized(): void {
+  auth.onUnauthorized();
+}
+
 export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;

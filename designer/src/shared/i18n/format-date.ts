@@ -25,3 +25,16 @@ export function useFormatDate(): (iso: string | null) => string {
     };
   }, [language]);
 }
+
+/** A calendar day (`2026-03-14`) in the reader's language, without a time zone shift. */
+export function useFormatDay(): (isoDay: string | null) => string {
+  const language = useLanguage();
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', numberingSystem: 'latn', timeZone: 'UTC' });
+    return (isoDay) => {
+      if (!isoDay) return '';
+      const date = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
+      return Number.isNaN(date.getTime()) ? isoDay : format.format(date);
+    };
+  }, [language]);
+}

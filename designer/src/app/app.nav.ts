@@ -1,0 +1,15 @@
+import type { Role } from '@diwan/contracts';
+
+/**
+ * Which navigation items each role sees. The engine enforces the rights; this only keeps the
+ * menu to what a role can use. Everyone has the inbox.
+ */
+const NAV_ROLES: Record<'newMail' | 'registry' | 'circuits', readonly Role[]> = {
+  newMail: ['registrar', 'admin'],
+  registry: ['registrar', 'admin', 'supervisor', 'cabinet'],
+  circuits: ['admin'],
+};
+
+export function canSee(roles: readonly Role[], item: keyof typeof NAV_ROLES): boolean {
+  return roles.some((role) => NAV_ROLES[item].includes(role));
+}

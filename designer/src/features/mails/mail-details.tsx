@@ -1,0 +1,46 @@
+import type { MailDto } from '@diwan/contracts';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDepartments } from '../../shared/directory/use-departments';
+import { useFormatDate, useFormatDay } from '../../shared/i18n/format-date';
+
+/** The mail's registered fields, as a description list. */
+export function MailDetails({ mail }: { mail: MailDto }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const formatDay = useFormatDay();
+  const { nameOf } = useDepartments();
+  const departments = (codes: string[]) =>
+    codes.length === 0 ? null : codes.map((code) => <span key={code} className="chip">{nameOf(code)}</span>);
+  const rows: [string, ReactNode][] = [
+    [t('mailForm.direction'), t(`directions.${mail.direction}`)],
+    [t('mailForm.channel'), t(`channels.${mail.channel}`)],
+    [t('mailForm.correspondent.label'), mail.correspondent && <bdi>{mail.correspondent.name}</bdi>],
+    [t('mailForm.receivedAt'), formatDate(mail.receivedAt)],
+    [t('mailForm.letterDate'), mail.letterDate && formatDay(mail.letterDate)],
+    [t('mailForm.letterReference'), mail.letterReference && <bdi>{mail.letterReference}</bdi>],
+    [t('mailForm.priority'), t(`priorities.${mail.priority}`)],
+    [t('mailForm.mailType'), mail.mailType],
+    [t('mailForm.dueDate'), mail.dueDate && formatDay(mail.dueDate)],
+    [t('mailForm.forAction'), departments(mail.departments.forAction)],
+    [t('mailForm.forInformation'), departments(mail.departments.forInformation)],
+    [t('mail.consulted'), departments(mail.departments.consulted)],
+    [t('mailForm.summary'), mail.summary && <span dir="auto">{mail.summary}</span>],
+    [t('mailForm.tags'), mail.tags.length > 0 && mail.tags.map((tag) => <span key={tag} className="chip">{tag}</span>)],
+    [t('mail.receiptNumber'), mail.receipt && <bdi>{mail.receipt.number}</bdi>],
+    [t('mail.registeredBy'), <>{mail.registeredBy} · {formatDate(mail.registeredAt)}</>],
+    [t('mail.voidReason'), mail.voidReason],
+  ];
+  return (
+    <dl className="details">
+      {rows
+        .filter(([, value]) => value !== null && value !== undefined && value !== false && value !== '')
+        .map(([label, value]) => (
+          <div key={label} className="details__row">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}

@@ -108,7 +108,8 @@ describe('restarts lose nothing and do nothing twice', () => {
     await stack.startPart('workers');
     const cabinet = await login('cabinet');
     await waitFor('the triage task', async () => (await cabinetTasks(cabinet, businessKey)).length > 0, 45_000);
-    const updates = await runtime('GET', `/history/detail?processInstanceId=${instanceId}&variableName=receiptNumber`);
+    const [receiptVariable] = await runtime('GET', `/history/variable-instance?processInstanceId=${instanceId}&variableName=receiptNumber`);
+    const updates = await runtime('GET', `/history/detail?variableInstanceId=${receiptVariable.id}&variableUpdates=true`);
     expect(updates).toHaveLength(1);
   }, 120_000);
 

@@ -1,5 +1,6 @@
 /** Debian's Chromium, driven by playwright-core: no browser download, ever. */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, stack } from './stack.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -8,4 +9,14 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/** Logs in through the login page, in the given language, and waits for the live connection. */
+export async function logIn(page: Page, username: string, language: 'ar' | 'fr' | 'en'): Promise<void> {
+  await page.goto(`${stack.engineUrl}/login`);
+  await page.getByTestId('language-switch').selectOption(language);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
 }

@@ -7,6 +7,8 @@ import { root } from '../../scripts/build.mjs';
 import { freePort, startStack } from '../../scripts/stack.mjs';
 
 export default async function globalSetup() {
+  // For quick runs of pure unit tests: DIWAN_TEST_STACK=off npm test -- <path>
+  if (process.env.DIWAN_TEST_STACK === 'off') return;
   const started = Date.now();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'diwan-test-'));
   const ports = {

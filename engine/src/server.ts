@@ -6,6 +6,7 @@ import { deployWhenRuntimeIsUp } from './circuits/circuit.deployer.js';
 import { seedsDemo, type Config } from './config/config.js';
 import { seedDemoAdministration } from './demo/demo-administration.js';
 import { createApp } from './http/app.js';
+import { followCircuit } from './mail/mail.circuit-status.js';
 import { RuntimeEventHandler } from './realtime/runtime-event.handler.js';
 import { RealtimeServer } from './realtime/socket.server.js';
 import { RuntimeClient } from './runtime/runtime.client.js';
@@ -44,7 +45,7 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
     auth,
     runtime,
     userTasks,
-    runtimeEvents: new RuntimeEventHandler(realtime, logger),
+    runtimeEvents: new RuntimeEventHandler(realtime, logger, [(event) => followCircuit(mail.updates, event)]),
     circuitsState,
     bridgeToken: config.DIWAN_BRIDGE_TOKEN,
     workerToken: config.DIWAN_WORKER_TOKEN,

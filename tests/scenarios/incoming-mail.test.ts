@@ -40,6 +40,9 @@ describe('the incoming-mail circuit', () => {
     expect((await complete('cabinet', triage.id, { forAction: ['urbanism'], forInformation: ['finance'], instruction: 'Pour traitement' })).status).toBe(204);
     const assign = await openTask('head', mailId, 'assign_agent');
     expect(assign.candidateGroups).toEqual(['urbanism']);
+    expect(assign.mail?.chronoNumber).toBe((registered.body as MailDto).chronoNumber);
+    const statusOf = async () => (await api<MailDto>('GET', `/api/mails/${mailId}`, { token: tokens.cabinet })).body.status;
+    expect(await statusOf()).toBe('triaged');
     const assignForm = await api('GET', `/api/user-tasks/${assign.id}/form`, { token: tokens.head });
     expect(assignForm.body.data.agentOptions.map((o: { value: string }) => o.value)).toEqual(expect.arrayContaining(['agent', 'head']));
     expect(assignForm.body.data.forAction).toEqual(['urbanism']);
@@ -48,6 +51,7 @@ describe('the incoming-mail circuit', () => {
     // when the agent asks urbanism for an opinion, then a give_opinion task goes to that department
     const processing = await openTask('agent', mailId, 'process_mail');
     expect(processing.assignee).toBe('agent');
+    await waitFor('the mail to be in progress', async () => (await statusOf()) === 'in_progress');
     expect((await complete('agent', processing.id, { opinionFrom: ['urbanism'], replyDraft: 'Projet', outcome: 'answered' })).status).toBe(204);
     const opinion = await openTask('head', mailId, 'give_opinion');
     expect((await complete('head', opinion.id, { opinion: 'Favorable' })).status).toBe(204);

@@ -13,6 +13,8 @@ export class RuntimeEventHandler {
   constructor(
     private readonly realtime: RealtimeServer,
     private readonly logger: Logger,
+    /** What else follows the runtime (the mail's status). */
+    private readonly followers: ((event: RuntimeEvent) => Promise<void>)[] = [],
   ) {}
 
   async handleBatch(events: RuntimeEvent[]): Promise<{ applied: number; duplicates: number }> {
@@ -26,6 +28,7 @@ export class RuntimeEventHandler {
   }
 
   private async apply(event: RuntimeEvent): Promise<void> {
+    for (const follow of this.followers) await follow(event);
     if (event.type.startsWith('userTask.')) {
       const task = await projectUserTaskEvent(event);
       if (task) this.realtime.publishUserTask(event.type, task);

@@ -40,7 +40,6 @@ const stack = await startStack({
   quiet: true,
   logDir: path.join(root, 'test-results', 'bench-logs'),
   ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
-  env: { ...process.env, LOG_LEVEL: 'warn' },
 });
 const runtimeAuth = `Basic ${Buffer.from(`${stack.runtimeUser}:${stack.runtimePassword}`).toString('base64')}`;
 

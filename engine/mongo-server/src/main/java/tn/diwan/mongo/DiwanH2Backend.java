@@ -7,7 +7,7 @@ import io.netty.channel.Channel;
 /** H2 MVStore file backend that also understands {@code hello} and runs writes one at a time. */
 final class DiwanH2Backend extends H2Backend {
 
-    private final SerializedWrites writes = new SerializedWrites();
+    private final CommandRouting routing = new CommandRouting();
 
     DiwanH2Backend(String fileName) {
         super(fileName);
@@ -15,12 +15,6 @@ final class DiwanH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (HelloCommand.matches(command)) {
-            return HelloCommand.answer(query, q -> super.handleCommand(channel, databaseName, "isMaster", q));
-        }
-        if (writes.isWrite(command)) {
-            return writes.run(() -> super.handleCommand(channel, databaseName, command, query));
-        }
-        return super.handleCommand(channel, databaseName, command, query);
+        return routing.handle(command, query, (name, q) -> super.handleCommand(channel, databaseName, name, q));
     }
 }

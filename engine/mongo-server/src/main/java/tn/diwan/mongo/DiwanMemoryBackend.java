@@ -7,16 +7,10 @@ import io.netty.channel.Channel;
 /** In-memory backend (--memory) that also understands {@code hello} and runs writes one at a time. */
 final class DiwanMemoryBackend extends MemoryBackend {
 
-    private final SerializedWrites writes = new SerializedWrites();
+    private final CommandRouting routing = new CommandRouting();
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (HelloCommand.matches(command)) {
-            return HelloCommand.answer(query, q -> super.handleCommand(channel, databaseName, "isMaster", q));
-        }
-        if (writes.isWrite(command)) {
-            return writes.run(() -> super.handleCommand(channel, databaseName, command, query));
-        }
-        return super.handleCommand(channel, databaseName, command, query);
+        return routing.handle(command, query, (name, q) -> super.handleCommand(channel, databaseName, name, q));
     }
 }

@@ -1,0 +1,22 @@
+package tn.diwan.mongo;
+
+import de.bwaldvogel.mongo.bson.Document;
+
+import java.util.function.BiFunction;
+
+/** What both backends add in front of mongo-java-server's own command handling. */
+final class CommandRouting {
+
+    private final SerializedWrites writes = new SerializedWrites();
+
+    /** @param backend runs the backend's own handling of a command name and query */
+    Document handle(String command, Document query, BiFunction<String, Document, Document> backend) {
+        if (HelloCommand.matches(command)) {
+            return HelloCommand.answer(query, q -> backend.apply("isMaster", q));
+        }
+        if (writes.isWrite(command)) {
+            return writes.run(() -> backend.apply(command, query));
+        }
+        return backend.apply(command, query);
+    }
+}

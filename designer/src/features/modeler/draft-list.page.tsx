@@ -1,0 +1,104 @@
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { useSession } from '../auth/use-session';
+import { useApiQuery } from '../../shared/api/use-api-query';
+import { useFormatDate } from '../../shared/i18n/format-date';
+import { ErrorMessage } from '../../shared/ui/error-message';
+import { Loading } from '../../shared/ui/loading';
+import { createDraft, draftRoute, draftsPath, type DraftSummary } from './modeler.api';
+import { nameOfBpmn } from './modeler.import';
+import '../circuits/circuits.css';
+import './modeler.css';
+
+/** `/circuits/drafts`: the drafts, a blank one by name, or one imported from a `.bpmn` file. */
+export function DraftListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const formatDate = useFormatDate();
+  const isAdmin = useSession()?.user.roles.includes('admin') ?? false;
+  const query = useApiQuery<DraftSummary[]>(isAdmin ? draftsPath : null);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function create(input: { name: string; xml?: string }) {
+    setBusy(true);
+    setError(null);
+    try {
+      const draft = await createDraft(input);
+      void navigate(draftRoute(draft._id));
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (name.trim().length >= 2) void create({ name: name.trim() });
+  }
+
+  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const xml = await file.text();
+    void create({ name: nameOfBpmn(xml) ?? file.name.replace(/\.bpmn$/i, ''), xml });
+  }
+
+  return (
+    <section className="page page--wide" aria-labelledby="drafts-title" data-testid="draft-list-page">
+      <header className="page__header">
+        <h1 id="drafts-title">{t('modeler.drafts.title')}</h1>
+        <p className="page__intro">{t('modeler.drafts.intro')}</p>
+      </header>
+      {!isAdmin && <p className="alert alert--error">{t('modeler.adminOnly')}</p>}
+      {isAdmin && (
+        <div className="modeler-actions drafts-actions">
+          <form className="modeler-actions" onSubmit={submit}>
+            <input
+              className="field__input"
+              data-testid="draft-name"
+              value={name}
+              minLength={2}
+              maxLength={200}
+              dir="auto"
+              placeholder={t('modeler.drafts.namePlaceholder')}
+              aria-label={t('modeler.drafts.name')}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <button type="submit" className="button button--primary" data-testid="draft-create" disabled={busy || name.trim().length < 2}>
+              {t('modeler.drafts.create')}
+            </button>
+          </form>
+          <label className="button button--secondary">
+            {t('modeler.drafts.import')}
+            <input type="file" accept=".bpmn,.xml" className="visually-hidden" data-testid="draft-import" onChange={(e) => void importFile(e)} disabled={busy} />
+          </label>
+        </div>
+      )}
+      {error !== null && <ErrorMessage error={error} testId="draft-error" />}
+      {isAdmin && query.status === 'loading' && <Loading>{t('modeler.loading')}</Loading>}
+      {isAdmin && query.status === 'error' && <ErrorMessage error={query.error} onRetry={query.retry} />}
+      {query.status === 'success' && query.data.length === 0 && <p className="empty">{t('modeler.drafts.empty')}</p>}
+      {query.status === 'success' && query.data.length > 0 && (
+        <ul className="circuit-list" data-testid="draft-list">
+          {query.data.map((draft) => (
+            <li key={draft.id} className="circuit-card" data-testid="draft-row" data-draft-id={draft.id}>
+              <Link to={draftRoute(draft.id)} className="circuit-card__link" data-testid="draft-open">
+                <span className="circuit-card__name">{draft.name}</span>
+                {draft.deployed && <span className="badge badge--neutral">{t('modeler.drafts.deployed')}</span>}
+              </Link>
+              <p className="modeler-hint">
+                <code dir="ltr">{draft.processKey}</code> · {t('modeler.drafts.versions', { count: draft.versions })} · {formatDate(draft.updatedAt)} · {draft.updatedBy}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default DraftListPage;

@@ -1,0 +1,75 @@
+import { apiFetch } from '../../shared/api/api.client';
+
+/** The engine's circuit drafts (`engine/src/circuits/circuit-draft.routes.ts`), admins only. */
+export interface CircuitForm {
+  formId: string;
+  schema: string;
+}
+
+export interface DraftVersion {
+  number: number;
+  label: string;
+  savedAt: string;
+  savedBy: string;
+}
+
+export interface DraftDeployment {
+  versionNumber: number | null;
+  processDefinitionId: string;
+  deployedAt: string;
+  deployedBy: string;
+}
+
+export interface DraftSummary {
+  id: string;
+  name: string;
+  processKey: string;
+  revision: number;
+  versions: number;
+  deployed: DraftDeployment | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface CircuitDraft {
+  _id: string;
+  name: string;
+  processKey: string;
+  xml: string;
+  forms: CircuitForm[];
+  revision: number;
+  versions: DraftVersion[];
+  deployed: DraftDeployment | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface PolicyViolation {
+  file: string;
+  elementId: string | null;
+  rule: string;
+  message: string;
+}
+
+export interface DeployResult {
+  deploymentId: string;
+  processDefinitionId: string;
+  version: number;
+}
+
+export const draftsPath = '/api/circuit-drafts';
+export const draftPath = (id: string) => `${draftsPath}/${encodeURIComponent(id)}`;
+export const draftRoute = (id: string) => `/circuits/drafts/${encodeURIComponent(id)}`;
+
+export const createDraft = (input: { name: string; xml?: string }) => apiFetch<CircuitDraft>(draftsPath, { method: 'POST', body: input });
+
+export const saveDraft = (id: string, body: { xml: string; forms: CircuitForm[]; revision: number }) =>
+  apiFetch<CircuitDraft>(draftPath(id), { method: 'PUT', body });
+
+export const addVersion = (id: string, label: string) => apiFetch<DraftVersion>(`${draftPath(id)}/versions`, { method: 'POST', body: { label } });
+
+export const validateDraft = (id: string) =>
+  apiFetch<{ violations: PolicyViolation[] }>(`${draftPath(id)}/validate`, { method: 'POST', body: {} });
+
+export const deployDraft = (id: string, versionNumber: number | null) =>
+  apiFetch<DeployResult>(`${draftPath(id)}/deploy`, { method: 'POST', body: { versionNumber } });

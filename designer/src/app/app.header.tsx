@@ -49,6 +49,11 @@ export function AppHeader() {
             {t('nav.circuits')}
           </NavLink>
         )}
+        {canSee(roles, 'modeler') && (
+          <NavLink to="/circuits/drafts" className="app-nav__link" data-testid="nav-modeler">
+            {t('nav.modeler')}
+          </NavLink>
+        )}
       </nav>
       <div className="app-header__tools">
         <ConnectionStatus />

@@ -4,10 +4,13 @@ import type { Role } from '@diwan/contracts';
  * Which navigation items each role sees. The engine enforces the rights; this only keeps the
  * menu to what a role can use. Everyone has the inbox.
  */
-const NAV_ROLES: Record<'newMail' | 'registry' | 'circuits', readonly Role[]> = {
+const NAV_ROLES: Record<'newMail' | 'registry' | 'circuits' | 'modeler', readonly Role[]> = {
   newMail: ['registrar', 'admin'],
   registry: ['registrar', 'admin', 'supervisor', 'cabinet'],
-  circuits: ['admin'],
+  // Supervisors open circuits for their live view.
+  circuits: ['admin', 'supervisor'],
+  // Process owners draw and deploy circuits.
+  modeler: ['admin'],
 };
 
 export function canSee(roles: readonly Role[], item: keyof typeof NAV_ROLES): boolean {

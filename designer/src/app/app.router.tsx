@@ -44,6 +44,31 @@ export const router = createBrowserRouter([
           Component: (await import('../features/circuits/circuit-viewer.page')).CircuitViewerPage,
         }),
       },
+      {
+        path: '/circuits/:id/live',
+        lazy: async () => ({
+          Component: (await import('../features/circuit-live/circuit-live.page')).CircuitLivePage,
+        }),
+      },
+      {
+        path: '/circuits/drafts',
+        // The modeler (bpmn-js, properties panel, bpmnlint, token simulation) loads on its own.
+        lazy: async () => ({
+          Component: (await import('../features/modeler/draft-list.page')).DraftListPage,
+        }),
+      },
+      {
+        path: '/circuits/drafts/:id',
+        lazy: async () => ({
+          Component: (await import('../features/modeler/modeler.page')).ModelerPage,
+        }),
+      },
+      {
+        path: '/circuits/drafts/:id/diff',
+        lazy: async () => ({
+          Component: (await import('../features/circuit-diff/circuit-diff.page')).CircuitDiffPage,
+        }),
+      },
     ],
   },
   { path: '*', element: <FallbackRedirect /> },

@@ -1,18 +1,5 @@
+import type { ActivityFigures, CircuitStatsDto as CircuitStats } from '@diwan/contracts';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
-
-export interface ActivityFigures {
-  running: number;
-  incidents: number;
-  /** Mean time spent in the step, over its last finished instances (at most SAMPLE). */
-  averageMs: number | null;
-  finishedSampled: number;
-}
-
-export interface CircuitStats {
-  processDefinitionId: string;
-  activities: Record<string, ActivityFigures>;
-  computedAt: string;
-}
 
 const SAMPLE = 2000;
 

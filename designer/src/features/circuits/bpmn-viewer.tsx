@@ -16,6 +16,8 @@ interface BpmnViewerProps {
   /** CSS classes to put on elements (canvas markers): `{ 'diwan-active': ['triage'] }`. */
   markers?: Record<string, string[]>;
   testId?: string;
+  /** The viewer, once a diagram is imported and fitted (for overlays); `null` while importing again. */
+  onReady?: (viewer: NavigatedViewer | null) => void;
 }
 
 /**
@@ -23,13 +25,15 @@ interface BpmnViewerProps {
  * destroyed on unmount; the container is laid out LTR whatever the page direction, since
  * BPMN coordinates are absolute.
  */
-export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers, testId = 'bpmn-canvas' }: BpmnViewerProps) {
+export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers, testId = 'bpmn-canvas', onReady }: BpmnViewerProps) {
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<NavigatedViewer | null>(null);
   const [state, setState] = useState<BpmnViewerState>('importing');
   const notify = useRef(onStateChange);
+  const ready = useRef(onReady);
   useEffect(() => {
     notify.current = onStateChange;
+    ready.current = onReady;
   });
 
   useEffect(() => {
@@ -48,12 +52,14 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers,
     let cancelled = false;
     setState('importing');
     notify.current?.('importing');
+    ready.current?.(null);
     instance.importXML(xml).then(
       () => {
         if (cancelled) return;
         fitDiagram(instance.get<Canvas>('canvas'));
         setState('ready');
         notify.current?.('ready');
+        ready.current?.(instance);
       },
       (error: unknown) => {
         if (cancelled) return;

@@ -4,12 +4,15 @@ import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../shared/api/use-api-query';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
+import { canSeeLiveView, circuitLiveRoute } from '../circuit-live/circuit-live.api';
+import { useSession } from '../auth/use-session';
 import { circuitRoute, circuitsPath } from './circuits.api';
 import './circuits.css';
 
 export function CircuitListPage() {
   const { t } = useTranslation();
   const query = useApiQuery<CircuitDto[]>(circuitsPath);
+  const roles = useSession()?.user.roles ?? [];
 
   return (
     <section className="page page--wide" aria-labelledby="circuits-title">
@@ -34,6 +37,11 @@ export function CircuitListPage() {
                 <span className="circuit-card__name">{circuit.name ?? t('circuits.untitled')}</span>
                 <span className="badge badge--neutral">{t('circuits.version', { version: circuit.version })}</span>
               </Link>
+              {canSeeLiveView(roles) && (
+                <Link to={circuitLiveRoute(circuit.id)} state={{ circuit }} className="button button--small button--secondary circuit-card__live" data-testid="circuit-live-link" data-circuit-id={circuit.id}>
+                  {t('circuitLive.open')}
+                </Link>
+              )}
               <dl className="circuit-card__meta">
                 <div>
                   <dt>{t('circuits.key')}</dt>

@@ -5,6 +5,8 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../shared/api/use-api-query';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
+import { useSession } from '../auth/use-session';
+import { canSeeLiveView, circuitLiveRoute } from '../circuit-live/circuit-live.api';
 import { BpmnViewer, type BpmnViewerState } from './bpmn-viewer';
 import { circuitXmlPath } from './circuits.api';
 import './circuits.css';
@@ -17,6 +19,7 @@ export function CircuitViewerPage() {
   const [viewerState, setViewerState] = useState<BpmnViewerState>('importing');
   const [fitRequest, setFitRequest] = useState(0);
   const name = circuit?.name ?? circuit?.key ?? id;
+  const roles = useSession()?.user.roles ?? [];
 
   return (
     <section className="page page--wide" aria-labelledby="circuit-title">
@@ -34,11 +37,18 @@ export function CircuitViewerPage() {
             {circuit && <span className="badge badge--neutral">{t('circuits.version', { version: circuit.version })}</span>}
           </p>
         </div>
-        {query.status === 'success' && viewerState === 'ready' && (
-          <button type="button" className="button button--secondary" onClick={() => setFitRequest((n) => n + 1)}>
-            {t('circuits.viewer.fit')}
-          </button>
-        )}
+        <div className="circuit-live__actions">
+          {canSeeLiveView(roles) && (
+            <Link to={circuitLiveRoute(id)} state={circuit ? { circuit } : null} className="button button--secondary" data-testid="circuit-live-link">
+              {t('circuitLive.open')}
+            </Link>
+          )}
+          {query.status === 'success' && viewerState === 'ready' && (
+            <button type="button" className="button button--secondary" onClick={() => setFitRequest((n) => n + 1)}>
+              {t('circuits.viewer.fit')}
+            </button>
+          )}
+        </div>
       </header>
       {query.status === 'loading' && <Loading>{t('circuits.viewer.loading')}</Loading>}
       {query.status === 'error' && (

@@ -9,7 +9,12 @@ interface LintPanelProps {
 
 /** The problems list: every lint issue, errors first, each naming its element and rule. */
 export function LintPanel({ issues, onReveal }: LintPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  /** Our words for the rules we know; bpmnlint's own English message otherwise. */
+  const messageOf = (issue: LintIssue) => {
+    const key = `modeler.lint.rules.${issue.rule.replace('/', '__')}`;
+    return i18n.exists(key) ? t(key as never) : issue.message;
+  };
   const errors = issues.filter(isBlocking).length;
   return (
     <section className="modeler-card" aria-labelledby="lint-title" data-testid="lint-list">
@@ -35,8 +40,8 @@ export function LintPanel({ issues, onReveal }: LintPanelProps) {
               <button type="button" className="lint-issue__element" onClick={() => onReveal(issue.id)} dir="ltr">
                 {elementId}
               </button>
-              <span className="lint-issue__message" dir="ltr">
-                {issue.message}
+              <span className="lint-issue__message" dir="auto" title={issue.message}>
+                {messageOf(issue)}
               </span>
               <code className="lint-issue__rule">{issue.rule}</code>
             </li>

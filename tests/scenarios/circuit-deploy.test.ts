@@ -90,4 +90,23 @@ describe('deploying circuits through the engine', () => {
     });
     expect(stats.activities.start.averageMs).not.toBeNull();
   });
+
+  it('opens a deployed standard circuit in the modeler with the forms deployed with it, once', async () => {
+    // given the deployed incoming-mail circuit
+    const circuits = await api<{ id: string; key: string }[]>('GET', '/api/circuits', { token: admin });
+    const incoming = circuits.body.find((c) => c.key === 'incoming-mail')!;
+
+    // when an admin opens it in the modeler twice
+    const path = `/api/circuit-drafts/from-circuit/${encodeURIComponent(incoming.id)}`;
+    const first = await api('POST', path, { token: admin });
+    const again = await api('POST', path, { token: admin });
+
+    // then one draft holds its XML and its forms
+    expect(first.status).toBe(201);
+    expect(first.body.processKey).toBe('incoming-mail');
+    expect(first.body.xml).toContain('receipt.issue');
+    expect(first.body.forms.map((f: { formId: string }) => f.formId)).toEqual(expect.arrayContaining(['triage-form']));
+    expect(again.body._id).toBe(first.body._id);
+    expect((await api('POST', path, { token: (await login('cabinet')).token })).status).toBe(403);
+  });
 });

@@ -30,6 +30,9 @@ export function circuitDraftRoutes(drafts: CircuitDraftService): Router {
   router.post('/circuit-drafts', async (req, res) => {
     res.status(201).json(await drafts.create(validate(createDraftSchema, req.body, 'draft'), currentUser(req)));
   });
+  router.post('/circuit-drafts/from-circuit/:processDefinitionId', async (req, res) => {
+    res.status(201).json(await drafts.fromDeployed(String(req.params.processDefinitionId), currentUser(req)));
+  });
   router.get('/circuit-drafts/:id', async (req, res) => {
     res.json(await drafts.get(String(req.params.id)));
   });

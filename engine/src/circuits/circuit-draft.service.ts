@@ -43,6 +43,24 @@ export class CircuitDraftService {
     }
   }
 
+  /**
+   * Opens a deployed circuit in the modeler: its draft if it has one, else a new draft holding
+   * the deployed XML and the forms deployed with it.
+   */
+  async fromDeployed(processDefinitionId: string, user: SessionUser) {
+    const definition = await this.runtime.processDefinition(processDefinitionId);
+    const existing = await CircuitDraftModel.findOne({ processKey: definition.key }).lean();
+    if (existing) return existing;
+    const { bpmn20Xml } = await this.runtime.processDefinitionXml(processDefinitionId);
+    const resources = await this.runtime.deploymentResources(definition.deploymentId);
+    const forms: CircuitForm[] = [];
+    for (const r of resources.filter((r) => r.name.endsWith('.form'))) {
+      const schema = await this.runtime.deploymentResourceText(definition.deploymentId, r.id);
+      forms.push({ formId: formIdOf(r.name, schema), schema });
+    }
+    return this.create({ name: definition.name ?? definition.key, xml: bpmn20Xml, forms }, user);
+  }
+
   async get(id: string) {
     const draft = await CircuitDraftModel.findById(id).lean().catch(() => null);
     if (!draft) throw new NotFoundError(`No circuit draft ${id}`);

@@ -58,6 +58,9 @@ export function openApiDocument() {
         get: { summary: 'Circuit drafts (admin)', security: secured, responses: { '200': ok('Draft summaries'), ...standardErrors } },
         post: { summary: 'Create a draft, blank or from an imported .bpmn (admin)', security: secured, requestBody: json(createDraftSchema), responses: { '201': ok('The draft'), '409': errorResponse('A draft for that process exists'), '422': errorResponse('No process id'), ...standardErrors } },
       },
+      '/api/circuit-drafts/from-circuit/{processDefinitionId}': {
+        post: { summary: "Open a deployed circuit in the modeler: its draft, or a new one with the deployed XML and forms (admin)", security: secured, parameters: [pathParam('processDefinitionId')], responses: { '201': ok('The draft'), '404': errorResponse('Unknown circuit'), ...standardErrors } },
+      },
       '/api/circuit-drafts/{id}': {
         get: { summary: 'A draft with its XML, forms and versions (admin)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('The draft'), '404': errorResponse('Unknown draft'), ...standardErrors } },
         put: { summary: 'Save the working copy (automatic save); revision guards lost updates (admin)', security: secured, parameters: [pathParam('id')], requestBody: json(saveDraftSchema), responses: { '200': ok('Saved, with the next revision'), '409': errorResponse('Saved by someone else meanwhile'), ...standardErrors } },

@@ -124,6 +124,10 @@ export class RuntimeClient {
     return this.request('GET', `/incident?${new URLSearchParams({ processInstanceId })}`);
   }
 
+  processDefinition(id: string): Promise<ProcessDefinition> {
+    return this.request('GET', `/process-definition/${encodeURIComponent(id)}`);
+  }
+
   latestProcessDefinition(key: string): Promise<ProcessDefinition> {
     return this.request('GET', `/process-definition/key/${encodeURIComponent(key)}`);
   }
@@ -139,6 +143,22 @@ export class RuntimeClient {
       'GET',
       `/history/activity-instance?processDefinitionId=${encodeURIComponent(processDefinitionId)}&finished=true&sortBy=endTime&sortOrder=desc&maxResults=${maxResults}`,
     );
+  }
+
+  deploymentResources(deploymentId: string): Promise<{ id: string; name: string }[]> {
+    return this.request('GET', `/deployment/${encodeURIComponent(deploymentId)}/resources`);
+  }
+
+  /** A deployed resource's content, as text (BPMN XML, a Camunda Form's JSON). */
+  async deploymentResourceText(deploymentId: string, resourceId: string): Promise<string> {
+    const res = await fetch(`${this.baseUrl}/deployment/${encodeURIComponent(deploymentId)}/resources/${encodeURIComponent(resourceId)}/data`, {
+      headers: { authorization: this.authorization },
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+    }).catch((err: Error) => {
+      throw new UnavailableError(`The runtime is unreachable: ${err.message}`);
+    });
+    if (!res.ok) throw await runtimeError(res, `GET resource ${resourceId}`);
+    return res.text();
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {

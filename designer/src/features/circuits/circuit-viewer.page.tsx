@@ -8,6 +8,7 @@ import { Loading } from '../../shared/ui/loading';
 import { useSession } from '../auth/use-session';
 import { canSeeLiveView, circuitLiveRoute } from '../circuit-live/circuit-live.api';
 import { BpmnViewer, type BpmnViewerState } from './bpmn-viewer';
+import { OpenInModelerButton } from './open-in-modeler.button';
 import { circuitXmlPath } from './circuits.api';
 import './circuits.css';
 
@@ -43,6 +44,7 @@ export function CircuitViewerPage() {
               {t('circuitLive.open')}
             </Link>
           )}
+          {roles.includes('admin') && <OpenInModelerButton processDefinitionId={id} />}
           {query.status === 'success' && viewerState === 'ready' && (
             <button type="button" className="button button--secondary" onClick={() => setFitRequest((n) => n + 1)}>
               {t('circuits.viewer.fit')}

@@ -61,6 +61,9 @@ export const draftsPath = '/api/circuit-drafts';
 export const draftPath = (id: string) => `${draftsPath}/${encodeURIComponent(id)}`;
 export const draftRoute = (id: string) => `/circuits/drafts/${encodeURIComponent(id)}`;
 
+/** The draft of a deployed circuit (made from its XML and forms the first time). */
+export const draftOfCircuit = (processDefinitionId: string) =>
+  apiFetch<CircuitDraft>(`${draftsPath}/from-circuit/${encodeURIComponent(processDefinitionId)}`, { method: 'POST', body: {} });
 export const createDraft = (input: { name: string; xml?: string }) => apiFetch<CircuitDraft>(draftsPath, { method: 'POST', body: input });
 
 export const saveDraft = (id: string, body: { xml: string; forms: CircuitForm[]; revision: number }) =>

@@ -183,7 +183,9 @@ describe('the circuit modeler in a real browser', () => {
     // the problems list names the script task, and deploying is blocked with the reason
     const issue = page.locator('[data-testid="lint-issue"][data-element-id="compute_fee"][data-rule="diwan/no-code"]');
     await issue.waitFor();
-    expect(await issue.textContent()).toContain('ScriptTask compute_fee');
+    expect(await issue.textContent()).toContain('compute_fee');
+    expect(await issue.textContent()).toMatch(/politique de déploiement/);
+    expect(await issue.locator('.lint-issue__message').getAttribute('title')).toContain('ScriptTask compute_fee');
     expect(await page.getByTestId('deploy-button').isDisabled()).toBe(true);
     expect(await page.getByTestId('deploy-blocked-reason').textContent()).toMatch(/bloqué/);
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UnsupportedMediaTypeError } from './attachment.errors.js';
+import { UnsupportedMediaTypeError } from '../shared/errors.js';
 
 /** The file types a mail may carry, by extension, with their content type and a magic-bytes check. */
 interface FileKind {

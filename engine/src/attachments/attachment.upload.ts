@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import busboy from 'busboy';
-import { BadInputError } from '../shared/errors.js';
-import { TooLargeError } from './attachment.errors.js';
+import { BadInputError, TooLargeError } from '../shared/errors.js';
 import { SNIFF_BYTES, checkFileType } from './attachment.sniff.js';
 
 export interface UploadLimits {

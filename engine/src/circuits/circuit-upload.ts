@@ -1,7 +1,6 @@
 import type { Request } from 'express';
-import { UnsupportedMediaTypeError } from '../attachments/attachment.errors.js';
 import { parseMultipart, type UploadLimits } from '../attachments/attachment.upload.js';
-import { BadInputError } from '../shared/errors.js';
+import { BadInputError, UnsupportedMediaTypeError } from '../shared/errors.js';
 import type { DeploymentFile } from '../runtime/runtime.types.js';
 
 const LIMITS: UploadLimits = { maxFiles: 30, maxFileBytes: 5 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024 };

@@ -25,6 +25,18 @@ export class UnprocessableError extends DiwanError {
   readonly code = 'unprocessable';
 }
 
+/** An upload over its size or count limit. */
+export class TooLargeError extends DiwanError {
+  readonly status = 413;
+  readonly code = 'too_large';
+}
+
+/** A file whose type is not accepted, or whose content does not match its name or declared type. */
+export class UnsupportedMediaTypeError extends DiwanError {
+  readonly status = 415;
+  readonly code = 'unsupported_media_type';
+}
+
 export class NotAuthenticatedError extends DiwanError {
   readonly status = 401;
   readonly code = 'unauthorized';

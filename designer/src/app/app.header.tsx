@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router-dom';
+import { Link, NavLink, useLocation } from 'react-router-dom';
 import { UserMenu } from '../features/auth/user-menu';
 import { useSession } from '../features/auth/use-session';
 import { canSee } from './app.nav';
@@ -9,6 +9,7 @@ import { ConnectionStatus } from '../shared/realtime/connection-status';
 
 export function AppHeader() {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   const { loaded, userTasks } = useUserTasks();
   const roles = useSession()?.user.roles ?? [];
   return (
@@ -45,9 +46,15 @@ export function AppHeader() {
           </NavLink>
         )}
         {canSee(roles, 'circuits') && (
-          <NavLink to="/circuits" className="app-nav__link" data-testid="nav-circuits">
+          // Deployed circuits, not the modeler's drafts, which live under /circuits/drafts.
+          <Link
+            to="/circuits"
+            className="app-nav__link"
+            data-testid="nav-circuits"
+            aria-current={pathname.startsWith('/circuits') && !pathname.startsWith('/circuits/drafts') ? 'page' : undefined}
+          >
             {t('nav.circuits')}
-          </NavLink>
+          </Link>
         )}
         {canSee(roles, 'modeler') && (
           <NavLink to="/circuits/drafts" className="app-nav__link" data-testid="nav-modeler">

@@ -28,3 +28,38 @@ export interface CircuitStatsDto {
   activities: Record<string, ActivityFigures>;
   computedAt: string;
 }
+
+/** What was last deployed from a circuit draft. */
+export interface DraftDeploymentDto {
+  versionNumber: number | null;
+  processDefinitionId: string;
+  deployedAt: string;
+  deployedBy: string;
+}
+
+/** `GET /api/circuit-drafts`: one row per draft. */
+export interface DraftSummaryDto {
+  id: string;
+  name: string;
+  processKey: string;
+  revision: number;
+  versions: number;
+  deployed: DraftDeploymentDto | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** A refusal of the deployment policy: which file, which element, which rule. */
+export interface PolicyViolationDto {
+  file: string;
+  elementId: string | null;
+  rule: string;
+  message: string;
+}
+
+/** `POST /api/circuit-drafts/:id/deploy`. */
+export interface DeployResultDto {
+  deploymentId: string;
+  processDefinitionId: string;
+  version: number;
+}

@@ -6,3 +6,4 @@ export * from './circuit.dto.js';
 export * from './topics.js';
 export * from './mail.schema.js';
 export * from './registry.dto.js';
+export * from './environment.js';

@@ -9,13 +9,13 @@
 // Baseline: a static page from a tiny local server that loads bpmn-js's distributed bundle
 // (bpmn-navigated-viewer.production.min.js) with its CSS, fetches the same XML and imports it.
 // Both are timed in the page (performance.now(), from navigation start), in Debian's Chromium.
-import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ensureBuilt, root } from '../../scripts/build.mjs';
-import { freePort, startStack } from '../../scripts/stack.mjs';
+import { root } from '../../scripts/build.mjs';
+import { freePort } from '../../scripts/stack.mjs';
+import { DEMO_PASSWORD, loginToken, startBenchStack } from './bench-stack.mjs';
 import { generateCircuit } from './circuit.fixture.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 10);
@@ -86,22 +86,11 @@ async function timeToReady(context, url, elements) {
   }
 }
 
-ensureBuilt();
-const stack = await startStack({
-  dataDir: mkdtempSync(path.join(tmpdir(), 'diwan-bench-')),
-  memory: true,
-  quiet: true,
-  logDir: path.join(root, 'test-results', 'bench-logs'),
-  ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
-  // info, not warn: the launcher waits for the workers' "workers polling" line, logged at info.
-  env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'info' },
-});
+const stack = await startBenchStack();
 let server;
 let browser;
 try {
-  const password = process.env.DIWAN_DEMO_PASSWORD || 'diwan';
-  const login = await fetch(`${stack.engineUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
-  const { token } = await login.json();
+  const token = await loginToken(stack, 'admin');
 
   // The circuit, deployed through the engine (and so through the deployment policy).
   const key = `bench_render_${Date.now().toString(36)}`;
@@ -128,7 +117,7 @@ try {
     const page = await diwan.newPage();
     await page.goto(`${stack.engineUrl}/login`);
     await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
     await page.close();

@@ -7,13 +7,12 @@
 // noticed by polling the runtime's task list as Tasklist does.
 // Diwan: POST /api/mails (validation, chrono number, audit, storage, circuit start), the real
 // workers, and the triage task noticed as a Socket.io event in the cabinet's open inbox.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BasicAuthInterceptor, Client } from 'camunda-external-task-client-js';
 import { io } from 'socket.io-client';
-import { ensureBuilt, root } from '../../scripts/build.mjs';
-import { freePort, startStack } from '../../scripts/stack.mjs';
+import { root } from '../../scripts/build.mjs';
+import { loginToken, startBenchStack } from './bench-stack.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const PER_ROUND = Number(process.env.BENCH_MAILS || 40);
@@ -33,14 +32,7 @@ async function pool(count, concurrency, job) {
   }));
 }
 
-ensureBuilt();
-const stack = await startStack({
-  dataDir: mkdtempSync(path.join(tmpdir(), 'diwan-bench-')),
-  memory: true,
-  quiet: true,
-  logDir: path.join(root, 'test-results', 'bench-logs'),
-  ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
-});
+const stack = await startBenchStack();
 const runtimeAuth = `Basic ${Buffer.from(`${stack.runtimeUser}:${stack.runtimePassword}`).toString('base64')}`;
 
 try {
@@ -59,10 +51,7 @@ try {
   const client = new Client({ baseUrl: stack.runtimeUrl, interceptors: new BasicAuthInterceptor({ username: stack.runtimeUser, password: stack.runtimePassword }) });
   client.subscribe('bench.receipt', {}, async ({ task, taskService }) => taskService.complete(task));
 
-  const login = async (username) => {
-    const res = await fetch(`${stack.engineUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: process.env.DIWAN_DEMO_PASSWORD || 'diwan' }) });
-    return (await res.json()).token;
-  };
+  const login = (username) => loginToken(stack, username);
   const registrar = await login('registrar');
   const cabinet = io(stack.engineUrl, { auth: { token: await login('cabinet') }, transports: ['websocket'] });
   await new Promise((resolve) => cabinet.once('connect', resolve));

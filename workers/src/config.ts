@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { parseEnvironment } from '@diwan/contracts';
 import { z } from 'zod';
 
 const configSchema = z.object({
@@ -21,12 +22,7 @@ const configSchema = z.object({
 export type WorkerConfig = z.infer<typeof configSchema> & { workerId: string };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid configuration:\n${problems}`);
-  }
-  return { ...parsed.data, workerId: uniqueWorkerId() };
+  return { ...parseEnvironment(configSchema, env), workerId: uniqueWorkerId() };
 }
 
 /** Unique per process, so the runtime knows which worker holds which lock. */

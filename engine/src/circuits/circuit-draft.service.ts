@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { KNOWN_TOPICS, type SessionUser } from '@diwan/contracts';
+import { KNOWN_TOPICS, type DraftSummaryDto as DraftSummary, type SessionUser } from '@diwan/contracts';
 import { record } from '../audit/audit.service.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
 import type { DeploymentFile } from '../runtime/runtime.types.js';
@@ -7,17 +7,6 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../shared/erro
 import { checkDeployment, formIdOf, processKeyOf } from './circuit-files.js';
 import { CircuitDraftModel, type CircuitDraft, type CircuitForm } from './circuit-draft.model.js';
 import { checkBpmn, type PolicyViolation } from './deployment-policy.js';
-
-export interface DraftSummary {
-  id: string;
-  name: string;
-  processKey: string;
-  revision: number;
-  versions: number;
-  deployed: CircuitDraft['deployed'];
-  updatedAt: string;
-  updatedBy: string;
-}
 
 /** Circuit drafts: create or import, save automatically, name versions, validate, deploy. */
 export class CircuitDraftService {
@@ -121,13 +110,14 @@ export class CircuitDraftService {
 }
 
 function summary(d: Omit<CircuitDraft, 'xml' | 'forms'> & { _id: unknown }): DraftSummary {
+  const { deployed } = d;
   return {
     id: String(d._id),
     name: d.name,
     processKey: d.processKey,
     revision: d.revision,
     versions: d.versions.length,
-    deployed: d.deployed,
+    deployed: deployed && { ...deployed, deployedAt: deployed.deployedAt.toISOString() },
     updatedAt: d.updatedAt.toISOString(),
     updatedBy: d.updatedBy,
   };

@@ -1,3 +1,4 @@
+import type { PolicyViolationDto } from '@diwan/contracts';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 
 /**
@@ -20,11 +21,9 @@ export const POLICY_RULES = {
 } as const;
 export type PolicyRule = (typeof POLICY_RULES)[keyof typeof POLICY_RULES];
 
-export interface PolicyViolation {
-  file: string;
-  elementId: string | null;
+/** The contract's violation, with the rule narrowed to the ones this policy knows. */
+export interface PolicyViolation extends PolicyViolationDto {
   rule: PolicyRule;
-  message: string;
 }
 
 export interface PolicyOptions {

@@ -19,6 +19,7 @@ import { LiveSummary } from './live.summary';
 import { StepTimeChart } from './step-time.chart';
 import { useActivityOverlays, type OverlayTexts } from './use-activity-overlays';
 import { useCircuitStats } from './use-circuit-stats';
+import { DiagramFailedAlert } from '../circuits/diagram-failed.alert';
 
 /**
  * The live view of a deployed circuit (admins, supervisors): its diagram with running instances,
@@ -86,12 +87,7 @@ export function CircuitLivePage() {
         <div className="circuit-live__body">
           <div className="circuit-viewer">
             <LiveLegend />
-            {viewerState === 'failed' && (
-              <div className="alert alert--error" role="alert">
-                <p className="alert__title">{t('circuits.viewer.error')}</p>
-                <p>{t('circuits.viewer.invalid')}</p>
-              </div>
-            )}
+            {viewerState === 'failed' && <DiagramFailedAlert />}
             <BpmnViewer
               xml={xml.data.bpmn20Xml}
               label={t('circuits.viewer.label', { name })}

@@ -11,6 +11,7 @@ import { BpmnViewer, type BpmnViewerState } from './bpmn-viewer';
 import { OpenInModelerButton } from './open-in-modeler.button';
 import { circuitXmlPath } from './circuits.api';
 import './circuits.css';
+import { DiagramFailedAlert } from './diagram-failed.alert';
 
 export function CircuitViewerPage() {
   const { t } = useTranslation();
@@ -59,12 +60,7 @@ export function CircuitViewerPage() {
       {query.status === 'success' && (
         <div className="circuit-viewer">
           {viewerState === 'importing' && <Loading>{t('circuits.viewer.loading')}</Loading>}
-          {viewerState === 'failed' && (
-            <div className="alert alert--error" role="alert">
-              <p className="alert__title">{t('circuits.viewer.error')}</p>
-              <p>{t('circuits.viewer.invalid')}</p>
-            </div>
-          )}
+          {viewerState === 'failed' && <DiagramFailedAlert />}
           <BpmnViewer
             xml={query.data.bpmn20Xml}
             label={t('circuits.viewer.label', { name })}

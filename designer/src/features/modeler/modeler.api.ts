@@ -1,4 +1,10 @@
+import type { DeployResultDto, DraftDeploymentDto, DraftSummaryDto, PolicyViolationDto } from '@diwan/contracts';
 import { apiFetch } from '../../shared/api/api.client';
+
+export type DraftDeployment = DraftDeploymentDto;
+export type DraftSummary = DraftSummaryDto;
+export type PolicyViolation = PolicyViolationDto;
+export type DeployResult = DeployResultDto;
 
 /** The engine's circuit drafts (`engine/src/circuits/circuit-draft.routes.ts`), admins only. */
 export interface CircuitForm {
@@ -13,23 +19,6 @@ export interface DraftVersion {
   savedBy: string;
 }
 
-export interface DraftDeployment {
-  versionNumber: number | null;
-  processDefinitionId: string;
-  deployedAt: string;
-  deployedBy: string;
-}
-
-export interface DraftSummary {
-  id: string;
-  name: string;
-  processKey: string;
-  revision: number;
-  versions: number;
-  deployed: DraftDeployment | null;
-  updatedAt: string;
-  updatedBy: string;
-}
 
 export interface CircuitDraft {
   _id: string;
@@ -44,18 +33,6 @@ export interface CircuitDraft {
   updatedBy: string;
 }
 
-export interface PolicyViolation {
-  file: string;
-  elementId: string | null;
-  rule: string;
-  message: string;
-}
-
-export interface DeployResult {
-  deploymentId: string;
-  processDefinitionId: string;
-  version: number;
-}
 
 export const draftsPath = '/api/circuit-drafts';
 export const draftPath = (id: string) => `${draftsPath}/${encodeURIComponent(id)}`;

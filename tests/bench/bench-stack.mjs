@@ -1,0 +1,31 @@
+// What every benchmark starts with: everything built, a stack of its own in memory on free ports
+// (logs in test-results/bench-logs), and a way to log a demo user in.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ensureBuilt, root } from '../../scripts/build.mjs';
+import { freePort, startStack } from '../../scripts/stack.mjs';
+
+export const DEMO_PASSWORD = process.env.DIWAN_DEMO_PASSWORD || 'diwan';
+
+export async function startBenchStack() {
+  ensureBuilt();
+  return startStack({
+    dataDir: mkdtempSync(path.join(tmpdir(), 'diwan-bench-')),
+    memory: true,
+    quiet: true,
+    logDir: path.join(root, 'test-results', 'bench-logs'),
+    ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
+  });
+}
+
+/** A demo user's API token. */
+export async function loginToken(stack, username) {
+  const res = await fetch(`${stack.engineUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+  return (await res.json()).token;
+}

@@ -122,6 +122,8 @@ export interface MailDto {
   tags: string[];
   receipt: { number: string; issuedAt: string } | null;
   processInstanceId: string | null;
+  /** The circuit the mail runs: chosen by its type (or its direction's default) at registration; version once started. */
+  circuit: { key: string; version: number | null } | null;
   registeredBy: string;
   registeredAt: string;
   /** The code a correspondent tracks the mail with (GET /api/public/track/:code); null on void entries. */

@@ -6,12 +6,17 @@ import { deployWhenRuntimeIsUp } from './circuits/circuit.deployer.js';
 import { seedsDemo, type Config } from './config/config.js';
 import { seedDemoAdministration } from './demo/demo-administration.js';
 import { createApp } from './http/app.js';
-import { followCircuit } from './mail/mail.circuit-status.js';
+import { auditDomainEvents } from './audit/audit.subscriber.js';
+import { CircuitModels } from './circuits/circuit-model.js';
+import { createMailFeature, startMailBackground } from './mail/mail.feature.js';
+import { MailTypeService } from './mail-types/mail-type.service.js';
+import { publishDomainEvents } from './realtime/realtime.gateway.js';
 import { RuntimeEventHandler } from './realtime/runtime-event.handler.js';
 import { RealtimeServer } from './realtime/socket.server.js';
 import { RuntimeClient } from './runtime/runtime.client.js';
+import { EventBus } from './shared/event-bus.js';
 import { createLogger } from './shared/logger.js';
-import { createMailFeature, startMailBackground } from './mail/mail.feature.js';
+import { projectUserTasks } from './tasks/user-task.projector.js';
 import { UserTaskService } from './tasks/user-task.service.js';
 
 export interface RunningEngine {
@@ -32,20 +37,30 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
     password: config.DIWAN_RUNTIME_PASSWORD,
   });
   const auth = new AuthService(config.DIWAN_JWT_SECRET, config.DIWAN_TOKEN_TTL_HOURS);
-  const userTasks = new UserTaskService(runtime);
+  const circuitModels = new CircuitModels(runtime);
+  const userTasks = new UserTaskService(runtime, async (task) => (await circuitModels.of(task.processDefinitionId)).node(task.taskDefinitionKey)?.names ?? null);
+  const mailTypes = new MailTypeService(async (key) => Boolean(await runtime.latestProcessDefinition(key).catch(() => null)));
+  await mailTypes.ensureStandard();
   // The request listener must exist before Socket.io attaches, so that Socket.io answers its own
   // paths (/socket.io, long polling included) first and Express never sees them.
   // (Requests only arrive after listen(), once `app` below is set.)
   const http: Server = createServer((req, res) => app(req, res));
   const realtime = new RealtimeServer(http, auth, userTasks, logger);
   const circuitsState = { deployed: false };
-  const mail = createMailFeature(runtime, realtime.io, logger);
+  // The event spine: audit first, then projections, then outboxes and followers, then Socket.io.
+  const bus = new EventBus();
+  auditDomainEvents(bus);
+  projectUserTasks(bus);
+  publishDomainEvents(bus, realtime.io);
+  const mail = createMailFeature(runtime, realtime.io, bus, mailTypes, logger);
   const app = createApp({
     logger,
     auth,
     runtime,
     userTasks,
-    runtimeEvents: new RuntimeEventHandler(realtime, logger, [(event) => followCircuit(mail.updates, event)]),
+    runtimeEvents: new RuntimeEventHandler(bus),
+    mailTypes,
+    circuitModels,
     circuitsState,
     bridgeToken: config.DIWAN_BRIDGE_TOKEN,
     workerToken: config.DIWAN_WORKER_TOKEN,

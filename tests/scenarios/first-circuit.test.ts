@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import { SOCKET_EVENTS, type UserTaskDto } from '@diwan/contracts';
-import { api, connectSocket, login, nextEvent, runtimeApi, uniqueKey, waitFor } from '../harness/stack.js';
+import { api, connectSocket, login, nextEvent, runtimeApi, waitFor } from '../harness/stack.js';
+import { aMail, registerMail } from './mail.fixtures.js';
 
 describe('the first circuit through the whole chain', () => {
   let cabinetSocket: Socket;
@@ -19,17 +20,18 @@ describe('the first circuit through the whole chain', () => {
 
   it('starts, runs a worker, pushes the user task live, and completes it through engine', async () => {
     // given the cabinet has its inbox open
-    const businessKey = uniqueKey('mail');
-    const created = nextEvent<UserTaskDto>(cabinetSocket, SOCKET_EVENTS.userTaskCreated, (t) => t.businessKey === businessKey);
+    let businessKey = '';
+    const created = nextEvent<UserTaskDto>(cabinetSocket, SOCKET_EVENTS.userTaskCreated, (t) => t.taskDefinitionKey === 'triage' && t.businessKey === businessKey);
 
-    // when the registrar starts the incoming-mail circuit
-    const start = await api('POST', '/api/circuits/incoming-mail/instances', { token: registrarToken, body: { businessKey } });
-    expect(start.status).toBe(201);
-    const instanceId: string = start.body.id;
+    // when the registrar registers an incoming mail (its circuit starts through the outbox)
+    const registered = await registerMail(registrarToken, aMail());
+    expect(registered.status).toBe(201);
+    businessKey = registered.body.id;
 
     // then a real worker issued the receipt, and the triage task reached the cabinet's socket
     const task = await created;
-    expect(task).toMatchObject({ taskDefinitionKey: 'triage', candidateGroups: ['cabinet'], processInstanceId: instanceId, status: 'open' });
+    const instanceId = task.processInstanceId;
+    expect(task).toMatchObject({ taskDefinitionKey: 'triage', candidateGroups: ['cabinet'], status: 'open' });
     const receipt = await runtimeApi<{ value: string }[]>('GET', `/history/variable-instance?processInstanceId=${instanceId}&variableName=receiptNumber`);
     expect(receipt[0]?.value).toMatch(/^R\/\d{4}\/\d{6}$/);
 
@@ -54,9 +56,9 @@ describe('the first circuit through the whole chain', () => {
 
   it('gives a reconnecting client a snapshot of its open tasks', async () => {
     // given an open triage task
-    const businessKey = uniqueKey('mail');
+    let businessKey = '';
     const created = nextEvent<UserTaskDto>(cabinetSocket, SOCKET_EVENTS.userTaskCreated, (t) => t.businessKey === businessKey);
-    await api('POST', '/api/circuits/incoming-mail/instances', { token: registrarToken, body: { businessKey } });
+    businessKey = (await registerMail(registrarToken, aMail())).body.id;
     const task = await created;
 
     // when the cabinet connects again

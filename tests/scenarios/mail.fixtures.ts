@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import type { MailDto, RegisterMailInput } from '@diwan/contracts';
-import { stack } from '../harness/stack.js';
+import { api, stack, waitFor } from '../harness/stack.js';
 
 /** A real, tiny one-page PDF. */
 export const TINY_PDF = Buffer.from(
@@ -62,4 +62,13 @@ export async function engineDb() {
 export async function counterValue(db: mongoose.mongo.Db, register: string, year = new Date().getUTCFullYear()): Promise<number> {
   const c = await db.collection<{ _id: string; value: number }>('counters').findOne({ _id: `mail:${register}:${year}` });
   return c?.value ?? 0;
+}
+
+/** Registers a mail (which starts its circuit through the outbox) and waits for the circuit's instance. */
+export async function mailWithCircuit(token: string, overrides: Partial<RegisterMailInput> = {}): Promise<{ mailId: string; processInstanceId: string; chronoNumber: string }> {
+  const res = await registerMail(token, aMail(overrides));
+  if (res.status !== 201) throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const mailId: string = res.body.id;
+  const processInstanceId = await waitFor(`the circuit of mail ${res.body.chronoNumber}`, async () => (await api<MailDto>('GET', `/api/mails/${mailId}`, { token })).body.processInstanceId);
+  return { mailId, processInstanceId, chronoNumber: res.body.chronoNumber };
 }

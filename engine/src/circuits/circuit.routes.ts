@@ -1,21 +1,25 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { CircuitDto } from '@diwan/contracts';
+import type { CircuitDto, SessionUser } from '@diwan/contracts';
+import { NotFoundError } from '../shared/errors.js';
 import { currentUser, requireRole } from '../auth/auth.middleware.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
-import { toVariables } from '../runtime/runtime.variables.js';
 import { validate } from '../shared/validate.js';
 import { record } from '../audit/audit.service.js';
 import { checkDeployment } from './circuit-files.js';
 import { circuitStats } from './circuit-stats.js';
 import { readCircuitUpload } from './circuit-upload.js';
 
-export const startCircuitSchema = z.object({
-  businessKey: z.string().trim().min(1).max(200),
-  variables: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/), z.unknown()).default({}),
-});
+/** A circuit starts for a mail (its id is the business key) with the mail's facts only. */
+export const startCircuitSchema = z.strictObject({ businessKey: z.string().trim().min(1).max(200) });
 
-export function circuitRoutes(runtime: RuntimeClient): Router {
+/** Starts a circuit for a mail the caller may see (mail module). */
+export type StartCircuitForMail = (user: SessionUser, mailId: string, circuitKey: string) => Promise<{ id: string; definitionId: string; businessKey: string }>;
+
+/** Only circuits deployed through Diwan (hence through its policy) may be started. */
+const DIWAN_SOURCE = 'diwan-engine';
+
+export function circuitRoutes(runtime: RuntimeClient, startForMail: StartCircuitForMail): Router {
   const router = Router();
 
   router.get('/circuits', async (_req, res) => {
@@ -52,13 +56,11 @@ export function circuitRoutes(runtime: RuntimeClient): Router {
 
   router.post('/circuits/:key/instances', requireRole('admin', 'registrar'), async (req, res) => {
     const body = validate(startCircuitSchema, req.body, 'circuit start');
-    const user = currentUser(req);
-    const instance = await runtime.startProcessInstance(
-      String(req.params.key),
-      body.businessKey,
-      toVariables({ ...body.variables, initiator: user.username }),
-    );
-    res.status(201).json({ id: instance.id, businessKey: instance.businessKey, definitionId: instance.definitionId });
+    const key = String(req.params.key);
+    const definition = await runtime.latestProcessDefinition(key).catch(() => null);
+    const deployment = definition ? await runtime.deployment(definition.deploymentId).catch(() => null) : null;
+    if (!definition || deployment?.source !== DIWAN_SOURCE) throw new NotFoundError(`No circuit ${key} deployed through Diwan`);
+    res.status(201).json(await startForMail(currentUser(req), body.businessKey, key));
   });
 
   return router;

@@ -1,14 +1,17 @@
-import { SOCKET_EVENTS } from '@diwan/contracts';
 import { record } from '../audit/audit.service.js';
+import type { SessionUser } from '@diwan/contracts';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { toVariables } from '../runtime/runtime.variables.js';
 import type { Logger } from '../shared/logger.js';
 import { toMailDto } from './mail.dto.js';
-import type { MailEvents } from './mail.events.js';
+import type { EventBus } from '../shared/event-bus.js';
 import { MailModel, type Mail } from './mail.model.js';
+import { departmentsOf } from '../users/user.service.js';
 import { reminderDateFor } from './mail.types.js';
+import { maySeeMail } from './mail.visibility.js';
 
-export const INCOMING_CIRCUIT = 'incoming-mail';
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
 /** The runtime's user-task priority for each mail priority. */
 const TASK_PRIORITY: Record<string, number> = { low: 25, normal: 50, high: 75, urgent: 100 };
@@ -19,8 +22,11 @@ export interface CircuitStarterOptions {
   maxAttempts?: number;
 }
 
+/** The circuit a mail runs: chosen at registration (its type's, or its direction's default). */
+export type CircuitOfMail = (mail: Mail) => Promise<string>;
+
 /**
- * The circuit start outbox. A registered incoming mail waits with
+ * The circuit start outbox. A registered mail waits with
  * `circuitStart.state = pending`; this loop takes a lease on it, asks the runtime
  * whether an instance with that business key already exists (a start whose answer
  * was lost), starts one only if not, and records the result. Failures retry with
@@ -36,7 +42,9 @@ export class CircuitStarter {
   constructor(
     private readonly runtime: RuntimeClient,
     private readonly logger: Logger,
-    private readonly events: MailEvents | null,
+    private readonly bus: EventBus,
+    /** For mails registered before circuits were recorded on the mail. */
+    private readonly defaultCircuit: CircuitOfMail,
     options: CircuitStarterOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 1000;
@@ -69,6 +77,28 @@ export class CircuitStarter {
       });
   }
 
+  /**
+   * Starts a circuit for a mail by hand (an admin or a registrar): only for a mail the caller
+   * may see, whose circuit is neither being started nor running; the mail then records it.
+   */
+  async startFor(user: SessionUser, mailId: string, circuitKey: string): Promise<{ id: string; definitionId: string; businessKey: string }> {
+    const mail = OBJECT_ID.test(mailId) ? await MailModel.findById(mailId).lean() : null;
+    if (!mail || mail.status === 'void' || !(await maySeeMail(user, mail))) throw new NotFoundError(`No mail ${mailId} that you may see`, { fields: [{ field: 'businessKey', message: 'not a mail you may see' }] });
+    if (mail.circuitStart?.state === 'pending') throw new ConflictError(`The circuit of mail ${mail.chronoNumber} is being started`);
+    const running = await this.runtime.runningInstancesOf(mailId);
+    if (running.length) throw new ConflictError(`Mail ${mail.chronoNumber} already runs a circuit`, { fields: [{ field: 'businessKey', message: 'already runs a circuit' }] });
+    const instance = await this.runtime.startProcessInstance(circuitKey, mailId, toVariables(await circuitVariables(mail)));
+    const definition = await this.runtime.processDefinition(instance.definitionId);
+    const updated = await MailModel.findOneAndUpdate(
+      { _id: mail._id },
+      { $set: { processInstanceId: instance.id, circuit: { key: definition.key, version: definition.version }, circuitStart: { state: 'started', attempts: (mail.circuitStart?.attempts ?? 0) + 1, lastError: null, nextAttemptAt: null, lockedUntil: null } } },
+      { returnDocument: 'after', lean: true },
+    );
+    await record({ actor: user.username, action: 'circuit.started', mailId, details: { processInstanceId: instance.id, circuit: definition.key, version: definition.version, byHand: true } });
+    if (updated) await this.bus.emit('mail.updated', toMailDto(updated));
+    return { id: instance.id, definitionId: instance.definitionId, businessKey: mailId };
+  }
+
   /** One pass over the due mails; answers how many were started. */
   async processDue(now = new Date()): Promise<number> {
     let started = 0;
@@ -88,15 +118,29 @@ export class CircuitStarter {
     const businessKey = String(mail._id);
     const attempts = (mail.circuitStart?.attempts ?? 0) + 1;
     try {
-      const existing = await this.runtime.findProcessInstanceByBusinessKey(INCOMING_CIRCUIT, businessKey);
-      const instanceId = existing ?? (await this.runtime.startProcessInstance(INCOMING_CIRCUIT, businessKey, toVariables(circuitVariables(mail)))).id;
+      const circuitKey = mail.circuit?.key ?? (await this.defaultCircuit(mail));
+      // A start whose answer was lost left an instance: find it (any circuit) rather than start twice.
+      const found = await this.runtime.findProcessInstanceOf(businessKey);
+      const instance = found ?? (await this.runtime.startProcessInstance(circuitKey, businessKey, toVariables(await circuitVariables(mail))));
+      const definition = await this.runtime.processDefinition(instance.definitionId);
       const updated = await MailModel.findOneAndUpdate(
         { _id: mail._id },
-        { $set: { processInstanceId: instanceId, circuitStart: { state: 'started', attempts, lastError: null, nextAttemptAt: null, lockedUntil: null } } },
+        {
+          $set: {
+            processInstanceId: instance.id,
+            circuit: { key: definition.key, version: definition.version },
+            circuitStart: { state: 'started', attempts, lastError: null, nextAttemptAt: null, lockedUntil: null },
+          },
+        },
         { returnDocument: 'after', lean: true },
       );
-      await record({ actor: 'system', action: 'circuit.started', mailId: businessKey, details: { processInstanceId: instanceId, circuit: INCOMING_CIRCUIT, attempts, found: Boolean(existing) } });
-      if (updated) this.events?.publish(SOCKET_EVENTS.mailUpdated, toMailDto(updated));
+      await record({
+        actor: 'system',
+        action: 'circuit.started',
+        mailId: businessKey,
+        details: { processInstanceId: instance.id, circuit: definition.key, version: definition.version, attempts, found: Boolean(found) },
+      });
+      if (updated) await this.bus.emit('mail.updated', toMailDto(updated));
       return true;
     } catch (err) {
       const failed = attempts >= this.maxAttempts;
@@ -112,18 +156,28 @@ export class CircuitStarter {
   }
 }
 
-/** The variables the incoming-mail circuit starts with. */
-export function circuitVariables(mail: Mail): Record<string, string | number | null> {
+/**
+ * The variables every circuit starts with: facts for routing and deadlines, never the mail's
+ * content (subject, correspondent, confidentiality), which forms read from the engine at the
+ * time they are shown, as the viewer may see it.
+ */
+export async function circuitVariables(mail: Mail): Promise<Record<string, string | number | null>> {
   const due = mail.dueDate;
+  const ownDepartment = (await departmentsOf(mail.registeredBy))[0] ?? null;
+  const forAction = mail.departments.forAction[0] ?? null;
   return {
     mailId: String(mail._id),
     chronoNumber: mail.chronoNumber,
-    subject: mail.subject,
+    mailType: mail.mailType ?? null,
+    direction: mail.direction,
+    correspondentKind: mail.correspondent?.kind ?? null,
     priority: mail.priority,
-    confidentiality: mail.confidentiality,
+    taskPriority: TASK_PRIORITY[mail.priority] ?? 50,
     dueDate: due ? due.toISOString() : null,
     reminderDate: due ? reminderDateFor(due, mail.registeredAt).toISOString() : null,
     registrar: mail.registeredBy,
-    taskPriority: TASK_PRIORITY[mail.priority] ?? 50,
+    // Outgoing mail leaves from the department it is registered for; internal mail goes to it.
+    originDepartment: mail.direction === 'internal' ? ownDepartment : (forAction ?? ownDepartment),
+    recipientDepartment: mail.direction === 'internal' ? forAction : null,
   };
 }

@@ -34,6 +34,7 @@ export function toMailDto(m: Mail, timeline?: AuditEntry[]): MailDto {
     tags: [...(m.tags ?? [])],
     receipt: m.receipt ? { number: m.receipt.number, issuedAt: m.receipt.issuedAt.toISOString() } : null,
     processInstanceId: m.processInstanceId ?? null,
+    circuit: m.circuit?.key ? { key: m.circuit.key, version: m.circuit.version ?? null } : null,
     registeredBy: m.registeredBy,
     registeredAt: m.registeredAt.toISOString(),
     trackingCode: m.status === 'void' ? null : m.trackingCode,

@@ -58,6 +58,8 @@ export interface Mail {
   tags: string[];
   receipt: { number: string; issuedAt: Date } | null;
   processInstanceId: string | null;
+  /** The circuit the mail runs (from its type, or its direction's default); version once started. */
+  circuit: { key: string; version: number | null } | null;
   circuitStart: CircuitStart | null;
   registeredBy: string;
   registeredAt: Date;
@@ -114,6 +116,7 @@ const mailSchema = new Schema<Mail>(
     tags: { type: [String], default: [] },
     receipt: { type: new Schema({ number: String, issuedAt: Date }, { _id: false }), default: null },
     processInstanceId: { type: String, default: null },
+    circuit: { type: new Schema({ key: String, version: Number }, { _id: false }), default: null },
     circuitStart: {
       type: new Schema<CircuitStart>({ state: String, attempts: Number, lastError: String, nextAttemptAt: Date, lockedUntil: Date }, { _id: false }),
       default: null,

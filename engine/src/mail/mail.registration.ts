@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types, isValidObjectId } from 'mongoose';
-import { SOCKET_EVENTS, registerMailSchema, type CorrespondentDto, type MailDto, type RegisterMail, type SessionUser } from '@diwan/contracts';
+import { registerMailSchema, type CorrespondentDto, type MailDto, type RegisterMail, type SessionUser } from '@diwan/contracts';
 import { canonicalJson } from '../audit/audit.chain.js';
-import { record } from '../audit/audit.service.js';
 import { deleteFiles, storeFiles, type StoredAttachment } from '../attachments/attachment.store.js';
 import type { UploadedFile } from '../attachments/attachment.upload.js';
 import { findCorrespondent, findOrCreateCorrespondent } from '../correspondents/correspondent.service.js';
@@ -13,11 +12,12 @@ import type { Logger } from '../shared/logger.js';
 import { validate } from '../shared/validate.js';
 import { unknownUsers } from '../users/user.routes.js';
 import { toMailDto } from './mail.dto.js';
-import type { MailEvents } from './mail.events.js';
+import type { EventBus } from '../shared/event-bus.js';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from './mail.idempotency.js';
 import { MailModel, PRIORITY_RANK } from './mail.model.js';
 import { newTrackingCode, withChronoNumber } from './mail.number.js';
-import { MAIL_TYPES, dueDateFor } from './mail.types.js';
+import type { MailTypeBinding, MailTypeService } from '../mail-types/mail-type.service.js';
+import { dueDateFor } from './mail.types.js';
 import { maySeeMail } from './mail.visibility.js';
 
 export interface RegistrationResult {
@@ -34,14 +34,14 @@ type Problem = { field: string; message: string };
  */
 export class MailRegistration {
   constructor(
-    private readonly events: MailEvents,
-    private readonly onRegistered: (mailId: string) => void,
+    private readonly bus: EventBus,
+    private readonly mailTypes: MailTypeService,
     private readonly logger: Logger,
   ) {}
 
   async register(user: SessionUser, raw: unknown, files: UploadedFile[], idempotencyKey?: string): Promise<RegistrationResult> {
     const input = validate(registerMailSchema, raw, 'mail');
-    const existingCorrespondent = await this.checkReferences(user, input);
+    const { correspondent: existingCorrespondent, binding } = await this.checkReferences(user, input);
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
 
     const bodyHash = createHash('sha256').update(canonicalJson({ input, files: files.map((f) => [f.filename, f.sha256]) })).digest('hex');
@@ -60,7 +60,7 @@ export class MailRegistration {
       const correspondent = existingCorrespondent ?? (await findOrCreateCorrespondent(input.correspondent as Exclude<RegisterMail['correspondent'], { id: string }>));
       const registeredAt = new Date();
       const mail = await withChronoNumber(input.direction, registeredAt.getUTCFullYear(), user.username, async (sequence, chronoNumber) => {
-        const doc = buildMail(input, { mailId, sequence, chronoNumber, registeredAt, receivedAt, correspondent, stored, user });
+        const doc = buildMail(input, { mailId, sequence, chronoNumber, registeredAt, receivedAt, correspondent, stored, user, binding });
         try {
           return (await MailModel.create(doc)).toObject();
         } catch (err) {
@@ -71,11 +71,9 @@ export class MailRegistration {
         }
       });
       if (idempotencyKey) await completeIdempotencyKey(user.username, idempotencyKey, String(mailId));
-      await record({ actor: user.username, action: 'mail.registered', mailId: String(mailId), details: { chronoNumber: mail.chronoNumber, direction: mail.direction, attachments: stored.length } });
-      for (const a of stored) await record({ actor: user.username, action: 'attachment.added', mailId: String(mailId), details: { attachmentId: a.id, filename: a.filename, sha256: a.sha256, role: a.role } });
+      // Audited, published and handed to the circuit-start outbox by the bus's subscribers.
       const dto = toMailDto(mail);
-      this.events.publish(SOCKET_EVENTS.mailRegistered, dto);
-      if (mail.circuitStart) this.onRegistered(String(mailId));
+      await this.bus.emit('mail.registered', dto);
       return { mail: dto, replayed: false };
     } catch (err) {
       if (!(await MailModel.exists({ _id: mailId }))) {
@@ -88,7 +86,7 @@ export class MailRegistration {
   }
 
   /** Every reference the input makes must exist (and, for linked mails, be visible): else 422 naming the fields. */
-  private async checkReferences(user: SessionUser, input: RegisterMail): Promise<CorrespondentDto | null> {
+  private async checkReferences(user: SessionUser, input: RegisterMail): Promise<{ correspondent: CorrespondentDto | null; binding: MailTypeBinding }> {
     const problems: Problem[] = [];
     const { forAction, forInformation } = input.departments;
     const unknownDepts = new Set(await unknownDepartments([...new Set([...forAction, ...forInformation])]));
@@ -105,11 +103,13 @@ export class MailRegistration {
       const target = isValidObjectId(link.mailId) && /^[0-9a-f]{24}$/i.test(link.mailId) ? await MailModel.findById(link.mailId).lean() : null;
       if (!target || target.status === 'void' || !(await maySeeMail(user, target))) problems.push({ field: `links.${i}.mailId`, message: `unknown mail ${link.mailId}` });
     }
-    if (input.mailType && !MAIL_TYPES[input.mailType]) problems.push({ field: 'mailType', message: `unknown mail type ${input.mailType}; known: ${Object.keys(MAIL_TYPES).join(', ')}` });
+    const binding = await this.mailTypes.bindingFor(input.direction, input.mailType);
+    if (!binding) problems.push({ field: 'mailType', message: `no active ${input.direction} mail type ${input.mailType}` });
+    if (input.direction === 'internal' && forAction.length === 0) problems.push({ field: 'departments.forAction', message: 'an internal mail needs the department it is sent to' });
     if (input.receivedAt && new Date(input.receivedAt).getTime() > Date.now() + 5 * 60_000) problems.push({ field: 'receivedAt', message: 'is in the future' });
     if (input.dueDate && input.receivedAt && input.dueDate < input.receivedAt.slice(0, 10)) problems.push({ field: 'dueDate', message: 'is before receivedAt' });
-    if (problems.length) throw new UnprocessableError(`Invalid mail: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, { fields: problems });
-    return correspondent;
+    if (problems.length || !binding) throw new UnprocessableError(`Invalid mail: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, { fields: problems });
+    return { correspondent, binding };
   }
 }
 
@@ -122,10 +122,11 @@ interface BuildContext {
   correspondent: CorrespondentDto;
   stored: StoredAttachment[];
   user: SessionUser;
+  binding: MailTypeBinding;
 }
 
 function buildMail(input: RegisterMail, c: BuildContext) {
-  const dueDate = dueDateFor(input.dueDate, input.mailType, c.receivedAt);
+  const dueDate = dueDateFor(input.dueDate, c.binding.dueDays, c.receivedAt);
   const [, register] = c.chronoNumber.split('/');
   return {
     _id: c.mailId,
@@ -156,7 +157,9 @@ function buildMail(input: RegisterMail, c: BuildContext) {
     registeredBy: c.user.username,
     registeredAt: c.registeredAt,
     trackingCode: newTrackingCode(),
-    circuitStart: input.direction === 'incoming' ? { state: 'pending' as const, attempts: 0, lastError: null, nextAttemptAt: c.registeredAt, lockedUntil: null } : null,
+    // Every mail runs a circuit: its type's, or its direction's default; the outbox starts it.
+    circuit: { key: c.binding.circuitKey, version: null },
+    circuitStart: { state: 'pending' as const, attempts: 0, lastError: null, nextAttemptAt: c.registeredAt, lockedUntil: null },
     searchText: searchTextOf(c.chronoNumber, input.subject, input.summary, c.correspondent.name, input.letterReference),
     correspondentSearchText: searchTextOf(c.correspondent.name),
   };

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { mailQuerySchema, type MailProgressDto } from '@diwan/contracts';
+import { mailQuerySchema } from '@diwan/contracts';
 import { currentUser, requireRole } from '../auth/auth.middleware.js';
 import { MAIL_UPLOAD_LIMITS, parseMultipart, type UploadedFile } from '../attachments/attachment.upload.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
@@ -8,7 +8,9 @@ import { BadInputError } from '../shared/errors.js';
 import { validate } from '../shared/validate.js';
 import { mailsToCsv } from './mail.csv.js';
 import { reconcileRegisters } from './mail.number.js';
-import { allMatchingMails, findDuplicates, findVisibleMail, getMail, listMails } from './mail.query.js';
+import { allMatchingMails, findDuplicates, getMail, listMails } from './mail.query.js';
+import { mailProgressHandler } from './mail.progress.js';
+import { mailTimelineHandler } from './mail.timeline.js';
 import type { MailRegistration } from './mail.registration.js';
 
 const duplicateQuerySchema = z
@@ -51,18 +53,8 @@ export function mailRoutes(registration: MailRegistration, runtime: RuntimeClien
     res.json(await getMail(currentUser(req), req.params.id));
   });
 
-  router.get('/mails/:id/progress', async (req, res) => {
-    const mail = await findVisibleMail(currentUser(req), req.params.id);
-    const progress: MailProgressDto = { processDefinitionId: null, activeActivityIds: [], completedActivityIds: [], incidents: [] };
-    if (mail.processInstanceId) {
-      const [activities, incidents] = await Promise.all([runtime.historicActivityInstances(mail.processInstanceId), runtime.incidents(mail.processInstanceId)]);
-      progress.processDefinitionId = activities[0]?.processDefinitionId ?? null;
-      progress.activeActivityIds = [...new Set(activities.filter((a) => !a.endTime).map((a) => a.activityId))];
-      progress.completedActivityIds = [...new Set(activities.filter((a) => a.endTime && !a.canceled).map((a) => a.activityId))];
-      progress.incidents = incidents.map((i) => ({ activityId: i.activityId, message: i.incidentMessage }));
-    }
-    res.json(progress);
-  });
+  router.get('/mails/:id/progress', mailProgressHandler(runtime));
+  router.get('/mails/:id/timeline', mailTimelineHandler(runtime));
 
   router.post('/admin/mails/reconcile', requireRole('admin'), async (req, res) => {
     const graceMs = validate(z.coerce.number().int().min(0).max(60_000).default(10_000), req.query.graceMs, 'graceMs');

@@ -1,10 +1,10 @@
-import { SOCKET_EVENTS, type MailDto, type MailStatus } from '@diwan/contracts';
+import type { MailDto, MailStatus } from '@diwan/contracts';
 import { record } from '../audit/audit.service.js';
 import { deleteFiles, storeFile } from '../attachments/attachment.store.js';
 import type { UploadedFile } from '../attachments/attachment.upload.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { toMailDto } from './mail.dto.js';
-import type { MailEvents } from './mail.events.js';
+import type { EventBus } from '../shared/event-bus.js';
 import { MailModel, type Mail } from './mail.model.js';
 
 /** The forward order of a mail's life; a status never moves back. */
@@ -19,14 +19,14 @@ async function mailById(id: string): Promise<Mail> {
 
 /** Changes made by the circuit's workers (and the receipt issuance) to a registered mail. */
 export class MailUpdates {
-  constructor(private readonly events: MailEvents) {}
+  constructor(private readonly bus: EventBus) {}
 
   async get(id: string): Promise<MailDto> {
     return toMailDto(await mailById(id));
   }
 
-  /** Moves the status forward (same status: no change); audits it and publishes `mail.updated`. */
-  async moveStatus(id: string, status: MailStatus, actor: string): Promise<MailDto> {
+  /** Moves the status forward (same status: no change); emits `mail.statusChanged` (audited) and `mail.updated`. */
+  async moveStatus(id: string, status: MailStatus, actor: string, where: { activityId: string | null; activityName: string | null } = { activityId: null, activityName: null }): Promise<MailDto> {
     const mail = await mailById(id);
     const from = STATUS_ORDER.indexOf(mail.status);
     const to = STATUS_ORDER.indexOf(status);
@@ -34,8 +34,8 @@ export class MailUpdates {
     if (to === from) return toMailDto(mail);
     if (to < from) throw new ConflictError(`Mail ${mail.chronoNumber} is ${mail.status}; it cannot go back to ${status}`);
     const updated = await MailModel.findOneAndUpdate({ _id: mail._id, status: mail.status }, { $set: { status } }, { returnDocument: 'after', lean: true });
-    if (!updated) return this.moveStatus(id, status, actor); // changed meanwhile: decide again
-    await record({ actor, action: 'mail.statusChanged', mailId: id, details: { from: mail.status, to: status } });
+    if (!updated) return this.moveStatus(id, status, actor, where); // changed meanwhile: decide again
+    await this.bus.emit('mail.statusChanged', { mailId: id, from: mail.status, to: status, actor, ...where });
     return this.publish(updated);
   }
 
@@ -54,7 +54,7 @@ export class MailUpdates {
       return { mail: toMailDto(await mailById(id)), created: false };
     }
     await record({ actor, action: 'attachment.added', mailId: id, details: { attachmentId: stored.id, filename: stored.filename, sha256: stored.sha256, role } });
-    return { mail: this.publish(updated), created: true };
+    return { mail: await this.publish(updated), created: true };
   }
 
   /** Records the receipt on the mail it was issued for (business key = mail id); other business keys are left alone. */
@@ -63,12 +63,12 @@ export class MailUpdates {
     const updated = await MailModel.findOneAndUpdate({ _id: businessKey, receipt: null }, { $set: { receipt } }, { returnDocument: 'after', lean: true });
     if (!updated) return;
     await record({ actor: 'system', action: 'receipt.issued', mailId: businessKey, details: { number: receipt.number } });
-    this.publish(updated);
+    await this.publish(updated);
   }
 
-  private publish(mail: Mail): MailDto {
+  private async publish(mail: Mail): Promise<MailDto> {
     const dto = toMailDto(mail);
-    this.events.publish(SOCKET_EVENTS.mailUpdated, dto);
+    await this.bus.emit('mail.updated', dto);
     return dto;
   }
 }

@@ -1,40 +1,24 @@
 import type { RuntimeEvent } from '@diwan/contracts';
-import type { Logger } from '../shared/logger.js';
-import { projectUserTaskEvent } from '../tasks/user-task.projector.js';
+import type { EventBus } from '../shared/event-bus.js';
 import { isProcessed, markProcessed } from './processed-event.model.js';
-import type { RealtimeServer } from './socket.server.js';
 
 /**
- * Applies a batch from the runtime's event bridge in order: skip what was
- * already applied, project into the read model, push to Socket.io rooms, then
- * record the id. A crash midway means a redelivery re-applies idempotently.
+ * Applies a batch from the runtime's event bridge in order: skip what was already applied,
+ * hand the event to the bus (the inbox projector, the milestone follower, the realtime gateway
+ * subscribe), then record the id. A crash midway means a redelivery re-applies idempotently.
  */
 export class RuntimeEventHandler {
-  constructor(
-    private readonly realtime: RealtimeServer,
-    private readonly logger: Logger,
-    /** What else follows the runtime (the mail's status). */
-    private readonly followers: ((event: RuntimeEvent) => Promise<void>)[] = [],
-  ) {}
+  constructor(private readonly bus: EventBus) {}
 
   async handleBatch(events: RuntimeEvent[]): Promise<{ applied: number; duplicates: number }> {
     let applied = 0;
     for (const event of events) {
       if (await isProcessed(event.id)) continue;
-      await this.apply(event);
+      await this.bus.emit('runtimeEvent.received', event);
+      // User-task events become domain events once projected (the inbox projector emits them).
+      if (!event.type.startsWith('userTask.')) await this.bus.emit(event.type as Exclude<RuntimeEvent['type'], `userTask.${string}`>, event);
       if (await markProcessed(event.id, event.type)) applied += 1;
     }
     return { applied, duplicates: events.length - applied };
-  }
-
-  private async apply(event: RuntimeEvent): Promise<void> {
-    for (const follow of this.followers) await follow(event);
-    if (event.type.startsWith('userTask.')) {
-      const task = await projectUserTaskEvent(event);
-      if (task) this.realtime.publishUserTask(event.type, task);
-      return;
-    }
-    this.logger.debug({ type: event.type, processInstanceId: event.processInstanceId }, 'runtime event');
-    this.realtime.publishToSupervisors(event.type, event, event.processInstanceId);
   }
 }

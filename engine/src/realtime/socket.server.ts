@@ -1,17 +1,19 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { SOCKET_EVENTS, rooms, type SessionUser, type UserTaskDto } from '@diwan/contracts';
+import { SOCKET_EVENTS, rooms, type SessionUser } from '@diwan/contracts';
 import type { AuthService } from '../auth/auth.service.js';
 import type { Logger } from '../shared/logger.js';
 import { seesAllTasks } from '../tasks/user-task.visibility.js';
 import type { UserTaskService } from '../tasks/user-task.service.js';
+import type { RealtimeIo } from './realtime.gateway.js';
 
 /**
  * Socket.io: a client connects with its login token, joins the rooms it may
- * hear (its user, its departments, supervisors), gets a snapshot, then events.
+ * hear (its user, its departments, supervisors), gets a snapshot, then events
+ * (published by the realtime gateway).
  */
 export class RealtimeServer {
-  readonly io: Server;
+  readonly io: RealtimeIo;
 
   constructor(
     http: HttpServer,
@@ -39,23 +41,6 @@ export class RealtimeServer {
         .then((userTasks) => socket.emit(SOCKET_EVENTS.userTaskSnapshot, { userTasks }))
         .catch((err: unknown) => this.logger.error({ err }, 'snapshot failed'));
     });
-  }
-
-  /** Sends a user-task event to everyone who may see that task. */
-  publishUserTask(event: string, task: UserTaskDto): void {
-    const targets = [
-      rooms.supervisors,
-      rooms.processInstance(task.processInstanceId),
-      ...task.candidateGroups.map(rooms.group),
-      ...task.candidateUsers.map(rooms.user),
-      ...(task.assignee ? [rooms.user(task.assignee)] : []),
-    ];
-    this.io.to(targets).emit(event, task);
-  }
-
-  /** Process-level events go to supervisors and to whoever follows that instance. */
-  publishToSupervisors(event: string, payload: unknown, processInstanceId: string): void {
-    this.io.to([rooms.supervisors, rooms.processInstance(processInstanceId)]).emit(event, payload);
   }
 
   close(): Promise<void> {

@@ -97,22 +97,20 @@ export class RuntimeClient {
     return this.request('GET', `/history/process-instance/${encodeURIComponent(id)}`);
   }
 
-  processInstancesByBusinessKey(processDefinitionKey: string, businessKey: string): Promise<ProcessInstance[]> {
-    const q = new URLSearchParams({ businessKey, processDefinitionKey });
-    return this.request('GET', `/process-instance?${q}`);
+  /** The instance (running or ended) of any circuit with this business key, if any. */
+  async findProcessInstanceOf(businessKey: string): Promise<{ id: string; definitionId: string; found: true } | null> {
+    const q = new URLSearchParams({ processInstanceBusinessKey: businessKey, sortBy: 'startTime', sortOrder: 'asc' });
+    const history = await this.request<HistoricProcessInstance[]>('GET', `/history/process-instance?${q}`);
+    return history[0] ? { id: history[0].id, definitionId: history[0].processDefinitionId, found: true } : null;
   }
 
-  historicProcessInstancesByBusinessKey(processDefinitionKey: string, businessKey: string): Promise<HistoricProcessInstance[]> {
-    const q = new URLSearchParams({ processInstanceBusinessKey: businessKey, processDefinitionKey });
-    return this.request('GET', `/history/process-instance?${q}`);
+  /** Running instances with this business key (any circuit). */
+  runningInstancesOf(businessKey: string): Promise<ProcessInstance[]> {
+    return this.request('GET', `/process-instance?${new URLSearchParams({ businessKey })}`);
   }
 
-  /** The id of an instance (running or ended) of this circuit with this business key, if any. */
-  async findProcessInstanceByBusinessKey(processDefinitionKey: string, businessKey: string): Promise<string | null> {
-    const running = await this.processInstancesByBusinessKey(processDefinitionKey, businessKey);
-    if (running[0]) return running[0].id;
-    const history = await this.historicProcessInstancesByBusinessKey(processDefinitionKey, businessKey);
-    return history[0]?.id ?? null;
+  deployment(id: string): Promise<{ id: string; name: string | null; source: string | null }> {
+    return this.request('GET', `/deployment/${encodeURIComponent(id)}`);
   }
 
   historicActivityInstances(processInstanceId: string): Promise<HistoricActivityInstance[]> {

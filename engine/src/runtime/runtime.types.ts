@@ -27,6 +27,7 @@ export interface HistoricProcessInstance {
   id: string;
   businessKey: string | null;
   processDefinitionKey: string;
+  processDefinitionId: string;
   state: 'ACTIVE' | 'SUSPENDED' | 'COMPLETED' | 'EXTERNALLY_TERMINATED' | 'INTERNALLY_TERMINATED';
   startTime: string;
   endTime: string | null;

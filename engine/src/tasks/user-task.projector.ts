@@ -3,6 +3,23 @@ import type { RuntimeEvent } from '@diwan/contracts';
 import { MailModel } from '../mail/mail.model.js';
 import { UserTaskModel, toUserTaskDto, type UserTask } from './user-task.model.js';
 import type { UserTaskDto } from '@diwan/contracts';
+import type { EventBus } from '../shared/event-bus.js';
+
+/** Projections run after audit, before the realtime gateway. */
+const PROJECTION = 5_000;
+
+/** The inbox read model follows the runtime's user-task events, then says what changed. */
+export function projectUserTasks(bus: EventBus): void {
+  bus.on(
+    'runtimeEvent.received',
+    async (event) => {
+      if (!event.type.startsWith('userTask.')) return;
+      const task = await projectUserTaskEvent(event);
+      if (task) await bus.emit(event.type as 'userTask.created' | 'userTask.assigned' | 'userTask.completed' | 'userTask.deleted', task);
+    },
+    PROJECTION,
+  );
+}
 
 /**
  * Applies a runtime userTask.* event to the read model. Every update is

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { currentUser } from '../auth/auth.middleware.js';
+import { languageOf } from '../shared/language.js';
 import { validate } from '../shared/validate.js';
 import { bulkUserTaskSchema, completeUserTaskSchema, delegateUserTaskSchema, userTaskQuerySchema, type UserTaskService } from './user-task.service.js';
 
@@ -20,7 +21,7 @@ export function userTaskRoutes(userTasks: UserTaskService): Router {
     res.json(await userTasks.get(currentUser(req), req.params.id));
   });
   router.get('/user-tasks/:id/form', async (req, res) => {
-    res.json(await userTasks.form(currentUser(req), req.params.id));
+    res.json(await userTasks.form(currentUser(req), req.params.id, languageOf(req)));
   });
   router.post('/user-tasks/:id/claim', async (req, res) => {
     res.json(await userTasks.claim(currentUser(req), req.params.id));

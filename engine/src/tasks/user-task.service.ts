@@ -5,9 +5,9 @@ import { UserModel } from '../auth/user.model.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
 import { toVariables } from '../runtime/runtime.variables.js';
 import { BadInputError, ConflictError, DiwanError, NotFoundError } from '../shared/errors.js';
-import { userTaskForm, type UserTaskForm } from './user-task.form.js';
+import type { Language } from '../shared/language.js';
+import { UserTaskForms, type UserTaskForm } from './user-task.form.js';
 import { UserTaskModel, toUserTaskDto } from './user-task.model.js';
-import { checkOutputs } from './user-task.outputs.js';
 import { groupsOf, isCandidate, userTaskRights } from './user-task.rights.js';
 import { visibleTaskFilter } from './user-task.visibility.js';
 
@@ -49,7 +49,15 @@ const mailIdOf = (task: UserTaskDto) => (task.businessKey && MAIL_ID.test(task.b
 
 /** Inbox queries and user-task actions; every action is checked (user-task.rights.ts), done in the runtime, then audited. */
 export class UserTaskService {
-  constructor(private readonly runtime: RuntimeClient) {}
+  private readonly forms: UserTaskForms;
+
+  constructor(
+    private readonly runtime: RuntimeClient,
+    /** The step's names in each language, from its circuit. */
+    private readonly stepNames: (task: UserTaskDto) => Promise<{ ar: string; fr: string; en: string } | null>,
+  ) {
+    this.forms = new UserTaskForms(runtime);
+  }
 
   async listVisible(user: SessionUser, query: UserTaskQuery): Promise<UserTaskDto[]> {
     const filter: Record<string, unknown> = { ...visibleTaskFilter(user), status: 'open' };
@@ -79,8 +87,8 @@ export class UserTaskService {
     return toUserTaskDto(task);
   }
 
-  async form(user: SessionUser, id: string): Promise<UserTaskForm> {
-    return userTaskForm(this.runtime, await this.get(user, id));
+  async form(user: SessionUser, id: string, language: Language): Promise<UserTaskForm> {
+    return this.forms.read(user, await this.get(user, id), language);
   }
 
   async claim(user: SessionUser, id: string): Promise<UserTaskDto> {
@@ -113,12 +121,19 @@ export class UserTaskService {
   async complete(user: SessionUser, id: string, variables: Record<string, unknown>): Promise<void> {
     const task = await this.open(user, id);
     userTaskRights.complete(user, task);
-    await checkOutputs(task.taskDefinitionKey, task.candidateGroups, variables);
-    const typed = toVariables(variables);
+    // The task's form is the contract: only the fields it declares reach the runtime.
+    const { accepted, fields } = await this.forms.check(task, variables);
+    const typed = toVariables(accepted);
+    const names = await this.stepNames(task).catch(() => null);
     if (!task.assignee) await this.runtime.claimTask(id, user.username);
     await this.runtime.completeTask(id, typed);
     await UserTaskModel.updateOne({ _id: id, status: 'open' }, { $set: { assignee: task.assignee ?? user.username } });
-    await record({ actor: user.username, action: 'userTask.completed', mailId: mailIdOf(task), details: { userTaskId: id, taskDefinitionKey: task.taskDefinitionKey, variables } });
+    await record({
+      actor: user.username,
+      action: 'userTask.completed',
+      mailId: mailIdOf(task),
+      details: { userTaskId: id, taskDefinitionKey: task.taskDefinitionKey, processInstanceId: task.processInstanceId, names, fields },
+    });
   }
 
   /** The same action on many tasks; each succeeds or fails on its own. */

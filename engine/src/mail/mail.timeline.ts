@@ -1,0 +1,128 @@
+import type { I18nText, MailStatus, MailTimelineItemDto, SessionUser, TimelinePersonDto } from '@diwan/contracts';
+import { entriesOfMail } from '../audit/audit.service.js';
+import type { AuditEntry } from '../audit/audit.model.js';
+import type { RequestHandler } from 'express';
+import { currentUser } from '../auth/auth.middleware.js';
+import type { RuntimeClient } from '../runtime/runtime.client.js';
+import { STATUS_LABELS } from '../shared/labels.js';
+import { languageOf, pick, type Language } from '../shared/language.js';
+import { displayNames } from '../users/user.service.js';
+import { findVisibleMail } from './mail.query.js';
+
+/** Names a circuit by its key (the deployed definition's name); null when unknown or unreachable. */
+export type CircuitNamer = (keys: string[]) => Promise<Map<string, string>>;
+
+/** Actors that are Diwan itself (runtime, workers, timers), not a person. */
+const SYSTEM_ACTORS = new Set(['system', 'worker', 'runtime', 'bridge']);
+
+type Details = Record<string, unknown>;
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const isI18n = (value: unknown): value is I18nText => typeof value === 'object' && value !== null && ('ar' in value || 'fr' in value || 'en' in value);
+
+/**
+ * A mail's history as people read it: one entry per audit entry of the mail, oldest first, with
+ * people by display name and texts in the caller's language. Only whitelisted facts of each
+ * entry go out (never ids, hashes, raw variables or the subject); the caller must be allowed to
+ * see the mail (else 404, as for the mail itself).
+ */
+export async function mailTimeline(user: SessionUser, mailId: string, language: Language, circuitNames: CircuitNamer): Promise<MailTimelineItemDto[]> {
+  await findVisibleMail(user, mailId);
+  const entries = await entriesOfMail(mailId);
+  const delegates = entries.filter((e) => e.action === 'userTask.delegated').flatMap((e) => text(e.details?.to) ?? []);
+  const people = await displayNames([...entries.map((e) => e.actor), ...delegates]);
+  const person = (username: string): TimelinePersonDto => ({ username, displayName: people.get(username) ?? username });
+  const stepNames = stepNamesByTask(entries);
+  const circuits = await circuitNames([...new Set(entries.filter((e) => e.action === 'circuit.started').flatMap((e) => circuitKeyOf(e.details) ?? []))]).catch(
+    () => new Map<string, string>(),
+  );
+
+  return entries.map((entry) => {
+    const details: Details = entry.details ?? {};
+    const item: MailTimelineItemDto = {
+      at: entry.at.toISOString(),
+      action: entry.action,
+      actor: SYSTEM_ACTORS.has(entry.actor) ? null : person(entry.actor),
+    };
+    const stepName = stepNameOf(details, language, stepNames);
+    switch (entry.action) {
+      case 'mail.registered':
+      case 'mail.voided':
+        return { ...item, ...(text(details.chronoNumber) ? { chronoNumber: text(details.chronoNumber) } : {}) };
+      case 'attachment.added':
+        return { ...item, ...(text(details.filename) ? { filename: text(details.filename) } : {}) };
+      case 'receipt.issued':
+        return { ...item, ...(text(details.number) ? { receiptNumber: text(details.number) } : {}) };
+      case 'circuit.started': {
+        const key = circuitKeyOf(details);
+        const name = text(details.circuitName) ?? (key ? circuits.get(key) : undefined);
+        return { ...item, ...(name ? { circuitName: name } : {}) };
+      }
+      case 'mail.statusChanged':
+        return { ...item, ...statusLabels(details, language) };
+      case 'userTask.delegated': {
+        const to = text(details.to);
+        return { ...item, ...(stepName ? { stepName } : {}), ...(to ? { assignee: person(to) } : {}) };
+      }
+      case 'userTask.claimed':
+      case 'userTask.unclaimed':
+        return { ...item, ...(stepName ? { stepName } : {}) };
+      case 'userTask.completed':
+        return { ...item, ...(stepName ? { stepName } : {}), fields: completedFields(details, language) };
+      default:
+        return item;
+    }
+  });
+}
+
+/** Step names in three languages by user task and by step, from the entries that carry them (completions). */
+function stepNamesByTask(entries: AuditEntry[]): Map<string, I18nText> {
+  const names = new Map<string, I18nText>();
+  for (const { details } of entries) {
+    if (!details || !isI18n(details.names)) continue;
+    for (const key of [text(details.userTaskId), text(details.taskDefinitionKey)]) if (key && !names.has(key)) names.set(key, details.names);
+  }
+  return names;
+}
+
+function stepNameOf(details: Details, language: Language, known: Map<string, I18nText>): string | undefined {
+  if (isI18n(details.names)) return pick(details.names, language) || undefined;
+  const found = known.get(text(details.userTaskId) ?? '') ?? known.get(text(details.taskDefinitionKey) ?? '');
+  if (found) return pick(found, language) || undefined;
+  return text(details.stepName);
+}
+
+function circuitKeyOf(details: Details | undefined): string | undefined {
+  if (!details) return undefined;
+  const circuit = details.circuit;
+  if (typeof circuit === 'object' && circuit !== null) return text((circuit as { key?: unknown }).key);
+  return text(details.circuitKey) ?? text(circuit);
+}
+
+function statusLabels(details: Details, language: Language): { from?: string; to?: string } {
+  const label = (status: unknown) => (typeof status === 'string' && status in STATUS_LABELS ? pick(STATUS_LABELS[status as MailStatus], language) : undefined);
+  const from = label(details.from);
+  const to = label(details.to);
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+/** The fields of a completed form as the audit keeps them (labels and texts in three languages). */
+function completedFields(details: Details, language: Language): { label: string; value: string }[] {
+  if (!Array.isArray(details.fields)) return [];
+  return (details.fields as { label?: unknown; text?: unknown }[]).flatMap((field) => {
+    const label = isI18n(field.label) ? pick(field.label, language) : '';
+    const value = isI18n(field.text) ? pick(field.text, language) : '';
+    return label && value ? [{ label, value }] : [];
+  });
+}
+
+/** `GET /api/mails/:id/timeline`, in the caller's language; circuits are named by their deployed definitions. */
+export function mailTimelineHandler(runtime: RuntimeClient): RequestHandler {
+  const circuitNames: CircuitNamer = async (keys) => {
+    if (keys.length === 0) return new Map();
+    const definitions = await runtime.latestProcessDefinitions();
+    return new Map(definitions.filter((d) => keys.includes(d.key) && d.name).map((d) => [d.key, d.name as string]));
+  };
+  return async (req, res) => {
+    res.json(await mailTimeline(currentUser(req), String(req.params.id), languageOf(req), circuitNames));
+  };
+}

@@ -1,0 +1,26 @@
+import type { Request } from 'express';
+import type { I18nText } from '@diwan/contracts';
+
+export const LANGUAGES = ['ar', 'fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The caller's language from Accept-Language (ar, fr or en); French when none of them is asked. */
+export function languageOf(req: Pick<Request, 'acceptsLanguages'>): Language {
+  const chosen = req.acceptsLanguages(...LANGUAGES);
+  return (chosen || 'fr') as Language;
+}
+
+/** The text in that language, else French, else whatever there is. */
+export function pick(text: Partial<I18nText> | null | undefined, language: Language): string {
+  return text?.[language] || text?.fr || text?.ar || text?.en || '';
+}
+
+const LOCALES: Record<Language, string> = { ar: 'ar-TN', fr: 'fr-FR', en: 'en-GB' };
+
+/** A date as people read it in that language: "3 déc. 2026", "٣ ديسمبر ٢٠٢٦"; with the time when asked. */
+export function formatDate(date: Date | string | null | undefined, language: Language, withTime = false): string {
+  if (!date) return '';
+  const d = typeof date === 'string' ? new Date(date) : date;
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Africa/Tunis' }).format(d);
+}

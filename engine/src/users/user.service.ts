@@ -1,0 +1,24 @@
+import { UserModel } from '../auth/user.model.js';
+
+export interface UserName {
+  username: string;
+  displayName: string;
+}
+
+/** Active users who belong to one of the groups (all active users when no group is given). */
+export async function activeUsersOf(groups: string[]): Promise<UserName[]> {
+  const filter = groups.length ? { active: true, departments: { $in: groups } } : { active: true };
+  return (await UserModel.find(filter, { username: 1, displayName: 1 }).sort({ username: 1 }).limit(1000).lean()).map((u) => ({ username: u.username, displayName: u.displayName }));
+}
+
+/** Display names by username (unknown names map to themselves). */
+export async function displayNames(usernames: string[]): Promise<Map<string, string>> {
+  const users = await UserModel.find({ username: { $in: [...new Set(usernames)] } }, { username: 1, displayName: 1 }).lean();
+  return new Map(users.map((u) => [u.username, u.displayName]));
+}
+
+/** The departments of a user (none for an unknown one). */
+export async function departmentsOf(username: string): Promise<string[]> {
+  const user = await UserModel.findOne({ username }, { departments: 1 }).lean();
+  return user ? [...user.departments] : [];
+}

@@ -12,6 +12,7 @@ export const RUNTIME_EVENT_TYPES = [
   'processInstance.ended',
   'incident.created',
   'incident.resolved',
+  'milestone.reached',
 ] as const;
 
 export type RuntimeEventType = (typeof RUNTIME_EVENT_TYPES)[number];

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { RUNTIME_EVENT_TYPES } from './events.js';
+import type { MailStatus } from './mail.schema.js';
+
+/**
+ * The statuses a circuit may declare as milestones (`diwan.milestone` on a flow node): the mail
+ * statuses but `registered` (set at registration) and `void` (set by the registry).
+ */
+export const MILESTONE_STATUSES = ['triaged', 'in_progress', 'validated', 'closed', 'archived'] as const satisfies readonly MailStatus[];
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 const isoDate = z.iso.datetime({ offset: true });
 
@@ -25,6 +33,16 @@ export const runtimeIncidentSchema = z.object({
   message: z.string().nullable(),
 });
 
+/**
+ * A flow node carrying `diwan.milestone` started. The status is kept a plain string here: the
+ * deployment policy refuses unknown values, and one odd value must not block the whole batch.
+ */
+export const runtimeMilestoneSchema = z.object({
+  status: z.string().min(1),
+  activityId: z.string().min(1),
+  activityName: z.string().nullable(),
+});
+
 /** One event as the runtime's event bridge posts it (at least once). */
 export const runtimeEventSchema = z.object({
   id: z.string().min(1),
@@ -36,6 +54,7 @@ export const runtimeEventSchema = z.object({
   businessKey: z.string().nullable(),
   userTask: runtimeUserTaskSchema.nullable().optional(),
   incident: runtimeIncidentSchema.nullable().optional(),
+  milestone: runtimeMilestoneSchema.nullable().optional(),
 });
 
 export const runtimeEventBatchSchema = z.object({
@@ -43,6 +62,7 @@ export const runtimeEventBatchSchema = z.object({
   events: z.array(runtimeEventSchema).max(1000),
 });
 
+export type RuntimeMilestone = z.infer<typeof runtimeMilestoneSchema>;
 export type RuntimeUserTask = z.infer<typeof runtimeUserTaskSchema>;
 export type RuntimeEvent = z.infer<typeof runtimeEventSchema>;
 export type RuntimeEventBatch = z.infer<typeof runtimeEventBatchSchema>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, logIn } from '../harness/browser.js';
-import { api, login, stack, uniqueKey } from '../harness/stack.js';
+import { runtimeApi, stack, uniqueKey } from '../harness/stack.js';
 
 describe('the designer in a real browser', () => {
   let browser: Browser;
@@ -56,8 +56,7 @@ describe('the designer in a real browser', () => {
 
     // when a circuit is started behind the page's back
     const businessKey = uniqueKey('mail');
-    const registrar = await login('registrar');
-    await api('POST', '/api/circuits/incoming-mail/instances', { token: registrar.token, body: { businessKey } });
+    await runtimeApi('POST', '/process-definition/key/incoming-mail/start', { businessKey });
 
     // then its triage task appears live
     await rows.filter({ hasText: businessKey }).waitFor({ timeout: 15_000 });

@@ -92,13 +92,10 @@ describe('restarts lose nothing and do nothing twice', () => {
   it('lets a task wait while the workers are down and does it once when they are back', async () => {
     // given the workers are down
     await stack.stopPart('workers');
-    const registrar = await login('registrar');
 
     // when a mail circuit reaches its receipt step
     const businessKey = uniqueKey('workers-down');
-    const started = await engine('POST', '/api/circuits/incoming-mail/instances', registrar, { businessKey });
-    expect(started.status).toBe(201);
-    const instanceId: string = started.body.id;
+    const instanceId: string = (await runtime('POST', '/process-definition/key/incoming-mail/start', { businessKey })).id;
     await new Promise((r) => setTimeout(r, 1_000));
     const [waiting] = await runtime('GET', `/external-task?processInstanceId=${instanceId}`);
     expect(waiting).toMatchObject({ topicName: 'receipt.issue', retries: null, errorMessage: null });

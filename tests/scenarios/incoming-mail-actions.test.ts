@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { UserTaskDto } from '@diwan/contracts';
 import { api, login, runtimeApi, uniqueKey, waitFor } from '../harness/stack.js';
 
-/** Claim, unclaim, delegate and bulk rights, and the deadline timers, on bare incoming-mail instances. */
+/**
+ * Claim, unclaim, delegate and bulk rights, and the deadline timers, on bare incoming-mail
+ * instances started in the runtime directly (the engine starts circuits for mails only).
+ */
 describe('user-task actions and deadlines', () => {
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
@@ -11,9 +14,9 @@ describe('user-task actions and deadlines', () => {
 
   async function start(variables: Record<string, unknown> = {}): Promise<{ id: string; businessKey: string }> {
     const businessKey = uniqueKey('actions');
-    const res = await api('POST', '/api/circuits/incoming-mail/instances', { token: tokens.registrar, body: { businessKey, variables } });
-    expect(res.status).toBe(201);
-    return { id: res.body.id, businessKey };
+    const typed = Object.fromEntries(Object.entries(variables).map(([k, value]) => [k, { value, type: 'String' }]));
+    const started = await runtimeApi<{ id: string }>('POST', '/process-definition/key/incoming-mail/start', { businessKey, variables: typed });
+    return { id: started.id, businessKey };
   }
   const task = (user: string, businessKey: string, key: string) =>
     waitFor(`${key} for ${user}`, async () => {

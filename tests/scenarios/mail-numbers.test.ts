@@ -31,8 +31,8 @@ describe('chrono numbers', () => {
     expect(sequences).toEqual(Array.from({ length: 200 }, (_, i) => before + 1 + i));
     expect(new Set(results.map((r) => (r.body as MailDto).chronoNumber)).size).toBe(200);
     expect((results[0]!.body as MailDto).chronoNumber).toMatch(new RegExp(`^${year}/D/\\d{6}$`));
-    // and outgoing mail starts no circuit
-    expect(results.every((r) => r.body.processInstanceId === null && r.body.circuitStart === null)).toBe(true);
+    // and outgoing mail runs its direction's standard circuit too
+    expect(results.every((r) => r.body.circuit?.key === 'outgoing-mail' && r.body.circuitStart?.state === 'pending')).toBe(true);
   });
 
   it('records a number taken without a mail as void, and keeps the register continuous', async () => {

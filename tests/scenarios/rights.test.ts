@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { SOCKET_EVENTS, type UserTaskDto } from '@diwan/contracts';
 import { api, connectSocket, login, nextEvent, uniqueKey } from '../harness/stack.js';
+import { aMail, registerMail } from './mail.fixtures.js';
 
 describe('who may do what', () => {
   const tokens: Record<string, string> = {};
@@ -24,10 +25,10 @@ describe('who may do what', () => {
 
   it("shows a department's task only to that department and supervisors, and lets only its members complete it", async () => {
     // given a triage task for the cabinet
-    const businessKey = uniqueKey('mail');
+    let businessKey = '';
     const socket = await connectSocket(tokens.supervisor!);
     const created = nextEvent<UserTaskDto>(socket, SOCKET_EVENTS.userTaskCreated, (t) => t.businessKey === businessKey).finally(() => socket.close());
-    await api('POST', '/api/circuits/incoming-mail/instances', { token: tokens.registrar, body: { businessKey } });
+    businessKey = (await registerMail(tokens.registrar!, aMail({ departments: { forAction: [], forInformation: [] } }))).body.id;
     const task = await created;
 
     // then the agent (urbanism) neither sees nor completes it

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { currentUser } from '../auth/auth.middleware.js';
-import { MailModel } from '../mail/mail.model.js';
+import { mailOfAttachment } from '../mail/mail.lookup.js';
 import { maySeeMail } from '../mail/mail.visibility.js';
 import { NotFoundError } from '../shared/errors.js';
 import { openFile } from './attachment.store.js';
@@ -10,7 +10,7 @@ export function attachmentRoutes(): Router {
   const router = Router();
   router.get('/attachments/:id', async (req, res) => {
     const id = req.params.id;
-    const mail = /^[0-9a-f]{24}$/i.test(id) ? await MailModel.findOne({ 'attachments.id': id }).lean() : null;
+    const mail = await mailOfAttachment(id);
     const attachment = mail?.attachments.find((a) => a.id === id);
     if (!mail || !attachment || !(await maySeeMail(currentUser(req), mail))) throw new NotFoundError(`No attachment ${id}`);
     res.setHeader('Content-Type', attachment.contentType);

@@ -2,6 +2,7 @@ import { KNOWN_TOPICS } from '@diwan/contracts';
 import type { DeploymentFile } from '../runtime/runtime.types.js';
 import { UnprocessableError } from '../shared/errors.js';
 import { checkBpmn, type PolicyViolation } from './deployment-policy.js';
+import { checkDmn } from './dmn-policy.js';
 
 /** The process id of a BPMN file (its first executable process), read without a DOM. */
 export function processKeyOf(xml: string): string | null {
@@ -33,8 +34,9 @@ export function checkDeployment(files: DeploymentFile[], options: { allowCode?: 
   for (const file of files) {
     const text = typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
     if (file.name.endsWith('.bpmn')) violations.push(...checkBpmn(file.name, text, { knownTopics: KNOWN_TOPICS, allowCode: options.allowCode ?? false }));
+    else if (file.name.endsWith('.dmn')) violations.push(...checkDmn(file.name, text));
     else if (file.name.endsWith('.form')) formIdOf(file.name, text);
-    else throw new UnprocessableError(`${file.name}: only .bpmn and .form files can be deployed`);
+    else throw new UnprocessableError(`${file.name}: only .bpmn, .dmn and .form files can be deployed`);
   }
   if (violations.length) {
     const first = violations[0]!;

@@ -66,6 +66,55 @@ describe('the deployment policy', () => {
     expect(rulesOf(bpmn('<bpmn:userTask id="u" camunda:assignee="${execution.getProcessEngineServices().getIdentityService()}"/>'))).toEqual([['u', 'no-engine-access']]);
   });
 
+  it('refuses #{…} expressions that reach into the engine, as it does ${…} ones', () => {
+    // given expressions in both syntaxes the runtime evaluates, in an attribute and in a text
+    const xml = bpmn(`
+      <bpmn:userTask id="u" camunda:assignee="#{execution.getProcessEngineServices()}"/>
+      <bpmn:sequenceFlow id="f" sourceRef="u" targetRef="u"><bpmn:conditionExpression>#{java.lang.System.exit(1)}</bpmn:conditionExpression></bpmn:sequenceFlow>
+      <bpmn:userTask id="ok" camunda:assignee="#{agent}"/>`);
+
+    // when the policy checks them, then both engine reaches are refused and a plain variable is not
+    expect(rulesOf(xml)).toEqual([
+      ['u', 'no-engine-access'],
+      ['f', 'no-engine-access'],
+    ]);
+  });
+
+  it('accepts milestones from the mail status vocabulary on any flow node', () => {
+    // given milestones on an event, a task, a gateway and a sub-process
+    const milestone = (status: string) => `<bpmn:extensionElements><camunda:properties><camunda:property name="diwan.milestone" value="${status}"/></camunda:properties></bpmn:extensionElements>`;
+    const xml = bpmn(`
+      <bpmn:startEvent id="s">${milestone('triaged')}</bpmn:startEvent>
+      <bpmn:userTask id="u" camunda:candidateGroups="cabinet">${milestone('in_progress')}</bpmn:userTask>
+      <bpmn:exclusiveGateway id="g">${milestone('validated')}</bpmn:exclusiveGateway>
+      <bpmn:subProcess id="sp">${milestone('closed')}</bpmn:subProcess>
+      <bpmn:endEvent id="e">${milestone('archived')}</bpmn:endEvent>`);
+
+    // when the policy checks it, then nothing is refused
+    expect(rulesOf(xml)).toEqual([]);
+  });
+
+  it('refuses a milestone outside the vocabulary, naming the element and the allowed values', () => {
+    // given a task whose milestone is not a mail status, and one that would set a status the registry owns
+    const xml = bpmn(`
+      <bpmn:userTask id="review" camunda:candidateGroups="cabinet"><bpmn:extensionElements><camunda:properties>
+        <camunda:property name="name.fr" value="Revue"/><camunda:property name="diwan.milestone" value="reviewed"/>
+      </camunda:properties></bpmn:extensionElements></bpmn:userTask>
+      <bpmn:endEvent id="gone"><bpmn:extensionElements><camunda:properties><camunda:property name="diwan.milestone" value="void"/></camunda:properties></bpmn:extensionElements></bpmn:endEvent>`);
+
+    // when the policy checks it
+    const violations = checkBpmn('c.bpmn', xml, options);
+
+    // then both are refused, each naming its element, the value and the allowed values
+    expect(violations.map((v) => [v.elementId, v.rule])).toEqual([
+      ['review', 'known-milestone'],
+      ['gone', 'known-milestone'],
+    ]);
+    expect(violations[0]?.message).toContain('review');
+    expect(violations[0]?.message).toContain('"reviewed"');
+    expect(violations[0]?.message).toContain('triaged, in_progress, validated, closed, archived');
+  });
+
   it('refuses a DOCTYPE, so no external entity is ever read', () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>${bpmn('<bpmn:userTask id="u" camunda:assignee="&x;"/>').replace(/^<\?xml[^>]*>/, '')}`;
     expect(rulesOf(xxe)).toEqual([[null, 'no-doctype']]);

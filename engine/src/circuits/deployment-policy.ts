@@ -1,4 +1,4 @@
-import type { PolicyViolationDto } from '@diwan/contracts';
+import { MILESTONE_STATUSES, type PolicyViolationDto } from '@diwan/contracts';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 
 /**
@@ -18,6 +18,8 @@ export const POLICY_RULES = {
   externalServiceWork: 'external-service-work',
   userTaskAssignment: 'user-task-assignment',
   noEngineAccess: 'no-engine-access',
+  knownMilestone: 'known-milestone',
+  feelOnly: 'feel-only',
 } as const;
 export type PolicyRule = (typeof POLICY_RULES)[keyof typeof POLICY_RULES];
 
@@ -38,6 +40,10 @@ const CODE_ATTRIBUTES = ['class', 'expression', 'delegateExpression', 'variableM
 const SERVICE_ELEMENTS = new Set(['serviceTask', 'sendTask', 'businessRuleTask', 'messageEventDefinition']);
 /** Expressions may read variables and call their methods, but not reach into the engine or the JVM. */
 const ENGINE_ACCESS = /getProcessEngine|getProcessEngineServices|ProcessEngines|\.getClass\s*\(|\.forName\s*\(|java\.lang|Runtime\b|execution\.getProcessEngine/;
+/** The runtime evaluates both `${…}` and `#{…}` as expressions. */
+const reachesEngine = (text: string) => /[$#]\{/.test(text) && ENGINE_ACCESS.test(text);
+/** The Camunda property a flow node declares its milestone with (a mail status). */
+export const MILESTONE_PROPERTY = 'diwan.milestone';
 
 export function checkBpmn(file: string, xml: string, options: PolicyOptions): PolicyViolation[] {
   const violations: PolicyViolation[] = [];
@@ -56,7 +62,7 @@ export function checkBpmn(file: string, xml: string, options: PolicyOptions): Po
     if (tag.uri === BPMN) checkBpmnElement(tag, where, options, add);
     else if (EXTENSION_NAMESPACES.has(tag.uri)) checkExtensionElement(tag, where, options, add);
     for (const a of Object.values(tag.attributes)) {
-      if (typeof a.value === 'string' && a.value.includes('${') && ENGINE_ACCESS.test(a.value)) {
+      if (typeof a.value === 'string' && reachesEngine(a.value)) {
         add(where, POLICY_RULES.noEngineAccess, `Element ${where ?? '(document)'}: the expression "${a.value}" reaches into the engine or the JVM`);
       }
     }
@@ -65,7 +71,7 @@ export function checkBpmn(file: string, xml: string, options: PolicyOptions): Po
     ids.pop();
   });
   parser.on('text', (text) => {
-    if (text.includes('${') && ENGINE_ACCESS.test(text)) {
+    if (reachesEngine(text)) {
       add(nearestId(), POLICY_RULES.noEngineAccess, `Element ${nearestId() ?? '(document)'}: an expression reaches into the engine or the JVM`);
     }
   });
@@ -111,6 +117,12 @@ function checkBpmnElement(tag: SaxesTagNS, where: string | null, options: Policy
 }
 
 function checkExtensionElement(tag: SaxesTagNS, where: string | null, options: PolicyOptions, add: Add) {
+  if (tag.local === 'property' && attr(tag, 'name') === MILESTONE_PROPERTY) {
+    const value = attr(tag, 'value') ?? '';
+    if (!(MILESTONE_STATUSES as readonly string[]).includes(value)) {
+      add(where, POLICY_RULES.knownMilestone, `Element ${where ?? '(document)'}: milestone "${value}" is not a mail status (allowed: ${MILESTONE_STATUSES.join(', ')})`);
+    }
+  }
   if (options.allowCode) return;
   const at = `element ${where ?? '(document)'}`;
   if (tag.local === 'script') add(where, POLICY_RULES.noScript, `A script in ${at} is not allowed`);

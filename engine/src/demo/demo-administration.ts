@@ -24,12 +24,13 @@ export const DEMO_CORRESPONDENTS = [
   { kind: 'administration', name: "Ministère de l'Intérieur · وزارة الداخلية", email: 'courrier@interieur.example' },
 ] as const;
 
-export const DEMO_USERS: { username: Role; displayName: string; roles: Role[]; departments: string[]; language: 'ar' | 'fr' | 'en' }[] = [
+export const DEMO_USERS: { username: string; displayName: string; roles: Role[]; departments: string[]; language: 'ar' | 'fr' | 'en' }[] = [
   { username: 'admin', displayName: 'Administrateur · المشرف', roles: ['admin'], departments: [], language: 'fr' },
   { username: 'registrar', displayName: 'Amina Ben Salah · أمينة بن صالح', roles: ['registrar'], departments: ['registry'], language: 'ar' },
   { username: 'cabinet', displayName: 'Karim Trabelsi · كريم الطرابلسي', roles: ['cabinet'], departments: ['cabinet'], language: 'ar' },
   { username: 'head', displayName: 'Leila Haddad · ليلى الحداد', roles: ['head'], departments: ['urbanism'], language: 'fr' },
   { username: 'agent', displayName: 'Youssef Gharbi · يوسف الغربي', roles: ['agent'], departments: ['urbanism'], language: 'fr' },
+  { username: 'president', displayName: 'Hédi Ayari · الهادي العياري', roles: ['head'], departments: ['presidency'], language: 'ar' },
   { username: 'supervisor', displayName: 'Nadia Mansouri · نادية المنصوري', roles: ['supervisor'], departments: ['supervision'], language: 'en' },
 ];
 

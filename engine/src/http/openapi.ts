@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loginRequestSchema, mailQuerySchema, registerMailSchema } from '@diwan/contracts';
+import { circuitDefaultsSchema, loginRequestSchema, mailQuerySchema, mailTypeSchema, mailTypeUpdateSchema, registerMailSchema } from '@diwan/contracts';
 import { startCircuitSchema } from '../circuits/circuit.routes.js';
 import { issueReceiptSchema } from '../receipts/receipt.routes.js';
 import { bulkUserTaskSchema, completeUserTaskSchema, delegateUserTaskSchema } from '../tasks/user-task.service.js';
@@ -55,15 +55,16 @@ export function openApiDocument() {
         get: { summary: 'Live view of a deployed circuit: running instances, incidents and average time per step (admin, supervisor)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('Figures per activity'), ...standardErrors } },
       },
       '/api/circuit-drafts': {
-        get: { summary: 'Circuit drafts (admin)', security: secured, responses: { '200': ok('Draft summaries'), ...standardErrors } },
-        post: { summary: 'Create a draft, blank or from an imported .bpmn (admin)', security: secured, requestBody: json(createDraftSchema), responses: { '201': ok('The draft'), '409': errorResponse('A draft for that process exists'), '422': errorResponse('No process id'), ...standardErrors } },
+        get: { summary: 'Circuit drafts, last changed first; ?q= searches name and process id (admin)', security: secured, parameters: [{ name: 'q', in: 'query', required: false, schema: { type: 'string' } }], responses: { '200': ok('Draft summaries'), ...standardErrors } },
+        post: { summary: 'Create a draft, blank or from an imported .bpmn, with forms and .dmn decisions (admin); several drafts may hold one process', security: secured, requestBody: json(createDraftSchema), responses: { '201': ok('The draft'), '422': errorResponse('No executable process, or a bad form or decision file'), ...standardErrors } },
       },
       '/api/circuit-drafts/from-circuit/{processDefinitionId}': {
         post: { summary: "Open a deployed circuit in the modeler: its draft, or a new one with the deployed XML and forms (admin)", security: secured, parameters: [pathParam('processDefinitionId')], responses: { '201': ok('The draft'), '404': errorResponse('Unknown circuit'), ...standardErrors } },
       },
       '/api/circuit-drafts/{id}': {
         get: { summary: 'A draft with its XML, forms and versions (admin)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('The draft'), '404': errorResponse('Unknown draft'), ...standardErrors } },
-        put: { summary: 'Save the working copy (automatic save); revision guards lost updates (admin)', security: secured, parameters: [pathParam('id')], requestBody: json(saveDraftSchema), responses: { '200': ok('Saved, with the next revision'), '409': errorResponse('Saved by someone else meanwhile'), ...standardErrors } },
+        put: { summary: 'Save the working copy: BPMN, forms, decisions (automatic save); revision guards lost updates (admin)', security: secured, parameters: [pathParam('id')], requestBody: json(saveDraftSchema), responses: { '200': ok('Saved, with the next revision'), '409': errorResponse('Saved by someone else meanwhile'), ...standardErrors } },
+        delete: { summary: 'Delete a draft; what it deployed stays deployed; audited (admin)', security: secured, parameters: [pathParam('id')], responses: { '204': ok('Deleted'), '404': errorResponse('Unknown draft'), ...standardErrors } },
       },
       '/api/circuit-drafts/{id}/versions': {
         post: { summary: 'Name a version of the working copy (admin)', security: secured, parameters: [pathParam('id')], requestBody: json(versionSchema), responses: { '201': ok('The version'), ...standardErrors } },
@@ -75,13 +76,36 @@ export function openApiDocument() {
         post: { summary: 'Check the working copy against the deployment policy (admin)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('violations (empty when deployable)'), ...standardErrors } },
       },
       '/api/circuit-drafts/{id}/deploy': {
-        post: { summary: 'Deploy a named version, or the working copy, with its forms (admin)', security: secured, parameters: [pathParam('id')], requestBody: json(deployDraftSchema), responses: { '201': ok('deploymentId, processDefinitionId, version'), '422': errorResponse('Refused by the policy'), ...standardErrors } },
+        post: { summary: 'Deploy a named version, or the working copy, with its forms and decisions (admin)', security: secured, parameters: [pathParam('id')], requestBody: json(deployDraftSchema), responses: { '201': ok('deploymentId, processDefinitionId, version'), '422': errorResponse('Refused by the policy'), ...standardErrors } },
       },
       '/api/circuits/{id}/xml': {
         get: { summary: 'The BPMN XML of a deployed circuit', security: secured, parameters: [pathParam('id')], responses: { '200': ok('BPMN XML'), '404': errorResponse('Unknown circuit'), ...standardErrors } },
       },
       '/api/circuits/{key}/instances': {
-        post: { summary: 'Start a circuit (admin, registrar)', security: secured, parameters: [pathParam('key')], requestBody: json(startCircuitSchema), responses: { '201': ok('Started'), '404': errorResponse('Unknown circuit'), ...standardErrors } },
+        post: {
+          summary: 'Start a circuit deployed through Diwan for a mail the caller may see that runs no circuit (admin, registrar); the mail records it',
+          security: secured,
+          parameters: [pathParam('key')],
+          requestBody: json(startCircuitSchema),
+          responses: { '201': ok('Started'), '404': errorResponse('Unknown circuit or mail'), '409': errorResponse('The mail runs a circuit'), ...standardErrors },
+        },
+      },
+      '/api/mail-types': {
+        get: {
+          summary: 'Mail types: labels, direction, days to answer, circuit',
+          security: secured,
+          parameters: ['direction', 'circuitKey', 'active'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+          responses: { '200': ok('Mail types'), ...standardErrors },
+        },
+        post: { summary: 'Create a mail type (admin); its circuit must be deployed', security: secured, requestBody: json(mailTypeSchema), responses: { '201': ok('The mail type'), '409': errorResponse('The code exists'), '422': errorResponse('Unknown circuit'), ...standardErrors } },
+      },
+      '/api/mail-types/{code}': {
+        get: { summary: 'One mail type', security: secured, parameters: [pathParam('code')], responses: { '200': ok('The mail type'), '404': errorResponse('Unknown mail type'), ...standardErrors } },
+        put: { summary: 'Change a mail type (admin)', security: secured, parameters: [pathParam('code')], requestBody: json(mailTypeUpdateSchema), responses: { '200': ok('The mail type'), '404': errorResponse('Unknown mail type'), '422': errorResponse('Unknown circuit'), ...standardErrors } },
+      },
+      '/api/circuit-defaults': {
+        get: { summary: 'The circuit each direction runs when the mail type names none', security: secured, responses: { '200': ok('{ incoming, outgoing, internal }'), ...standardErrors } },
+        put: { summary: 'Choose the default circuit of each direction (admin)', security: secured, requestBody: json(circuitDefaultsSchema), responses: { '200': ok('The defaults'), '422': errorResponse('Unknown circuit'), ...standardErrors } },
       },
       '/api/user-tasks': {
         get: {
@@ -96,7 +120,7 @@ export function openApiDocument() {
         post: { summary: 'Complete a user task (claims it first if unassigned)', security: secured, parameters: [pathParam('id')], requestBody: json(completeUserTaskSchema), responses: { '204': ok('Completed'), '404': errorResponse('Not in your inbox'), '409': errorResponse('Already done'), ...standardErrors } },
       },
       '/api/user-tasks/counts': { get: { summary: 'Inbox counts: mine, my groups (unclaimed), overdue', security: secured, responses: { '200': ok('{ mine, groups, overdue }'), ...standardErrors } } },
-      '/api/user-tasks/{id}/form': { get: { summary: "The task's Camunda Form (form-js JSON or null) and its data: variables, departmentOptions, agentOptions", security: secured, parameters: [pathParam('id')], responses: { '200': ok('{ schema, data }'), '404': errorResponse('Not in your inbox'), ...standardErrors } } },
+      '/api/user-tasks/{id}/form': { get: { summary: "The task's Camunda Form in the caller's language (Accept-Language) with its pickers filled, the variables it shows, the mail's facts the caller may see, and earlier steps' results", security: secured, parameters: [pathParam('id')], responses: { '200': ok('{ schema, data, earlierResults }'), '404': errorResponse('Not in your inbox'), ...standardErrors } } },
       '/api/user-tasks/{id}/claim': { post: { summary: 'Claim a group task (a candidate)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('The task'), '404': errorResponse('Not in your inbox'), '409': errorResponse('Already done'), ...standardErrors } } },
       '/api/user-tasks/{id}/unclaim': { post: { summary: 'Give a task back to its groups (assignee, head of its department, supervisor)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('The task'), '404': errorResponse('Not in your inbox'), ...standardErrors } } },
       '/api/user-tasks/{id}/delegate': { post: { summary: 'Reassign to a colleague who is a candidate (assignee, head of its department, supervisor)', security: secured, parameters: [pathParam('id')], requestBody: json(delegateUserTaskSchema), responses: { '200': ok('The task'), ...standardErrors } } },

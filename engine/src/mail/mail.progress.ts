@@ -6,6 +6,9 @@ import type { RuntimeClient } from '../runtime/runtime.client.js';
 import { languageOf, pick, type Language } from '../shared/language.js';
 import { findVisibleMail } from './mail.query.js';
 
+/** Activity types that only hold other steps. */
+const CONTAINERS = new Set(['subProcess', 'multiInstanceBody', 'transaction', 'eventSubProcess', 'adHocSubProcess']);
+
 /** A multi-instance activity runs as `<id>#multiInstanceBody` plus its instances: the step is `<id>`. */
 export const stepIdOf = (activityId: string): string => activityId.replace(/#multiInstanceBody$/, '');
 
@@ -36,7 +39,10 @@ async function progressOf(runtime: RuntimeClient, models: CircuitModels, process
   progress.processDefinitionId = definitionId;
   progress.activeActivityIds = ids(activities.filter((a) => !a.endTime));
   progress.completedActivityIds = ids(activities.filter((a) => a.endTime && !a.canceled));
-  progress.activeSteps = progress.activeActivityIds.map((activityId) => ({ activityId, name: nameOf(activityId) }));
+  // The steps people work at: not the scopes around them (a sub-process, a multi-instance body).
+  const running = activities.filter((a) => !a.endTime);
+  const leaves = running.filter((a) => !CONTAINERS.has(a.activityType));
+  progress.activeSteps = ids(leaves.length ? leaves : running).map((activityId) => ({ activityId, name: nameOf(activityId) }));
   progress.incidents = incidents.map((i) => {
     const activityId = i.activityId ? stepIdOf(i.activityId) : null;
     return { activityId, stepName: activityId ? nameOf(activityId) : null, message: i.incidentMessage };

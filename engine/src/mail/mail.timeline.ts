@@ -3,17 +3,15 @@ import { entriesOfMail } from '../audit/audit.service.js';
 import type { AuditEntry } from '../audit/audit.model.js';
 import type { RequestHandler } from 'express';
 import { currentUser } from '../auth/auth.middleware.js';
+import { CircuitModels } from '../circuits/circuit-model.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
 import { STATUS_LABELS } from '../shared/labels.js';
 import { languageOf, pick, type Language } from '../shared/language.js';
 import { displayNames } from '../users/user.service.js';
 import { findVisibleMail } from './mail.query.js';
 
-/** Names a circuit by its key (the deployed definition's name); null when unknown or unreachable. */
-export type CircuitNamer = (keys: string[]) => Promise<Map<string, string>>;
-
-/** Actors that are Diwan itself (runtime, workers, timers), not a person. */
-const SYSTEM_ACTORS = new Set(['system', 'worker', 'runtime', 'bridge']);
+/** Names circuits by key in a language (from their deployed definitions); a key left out has no known name. */
+export type CircuitNamer = (keys: string[], language: Language) => Promise<Map<string, string>>;
 
 type Details = Record<string, unknown>;
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
@@ -32,7 +30,7 @@ export async function mailTimeline(user: SessionUser, mailId: string, language: 
   const people = await displayNames([...entries.map((e) => e.actor), ...delegates]);
   const person = (username: string): TimelinePersonDto => ({ username, displayName: people.get(username) ?? username });
   const stepNames = stepNamesByTask(entries);
-  const circuits = await circuitNames([...new Set(entries.filter((e) => e.action === 'circuit.started').flatMap((e) => circuitKeyOf(e.details) ?? []))]).catch(
+  const circuits = await circuitNames([...new Set(entries.filter((e) => e.action === 'circuit.started').flatMap((e) => circuitKeyOf(e.details) ?? []))], language).catch(
     () => new Map<string, string>(),
   );
 
@@ -41,7 +39,8 @@ export async function mailTimeline(user: SessionUser, mailId: string, language: 
     const item: MailTimelineItemDto = {
       at: entry.at.toISOString(),
       action: entry.action,
-      actor: SYSTEM_ACTORS.has(entry.actor) ? null : person(entry.actor),
+      // An actor who is nobody's username is Diwan itself ('system', 'workers', timers).
+      actor: people.has(entry.actor) ? person(entry.actor) : null,
     };
     const stepName = stepNameOf(details, language, stepNames);
     switch (entry.action) {
@@ -115,12 +114,22 @@ function completedFields(details: Details, language: Language): { label: string;
   });
 }
 
-/** `GET /api/mails/:id/timeline`, in the caller's language; circuits are named by their deployed definitions. */
+/**
+ * `GET /api/mails/:id/timeline`, in the caller's language. Circuits are named by their latest
+ * deployed definition: the process's `name.<lang>` properties, else its BPMN name.
+ */
 export function mailTimelineHandler(runtime: RuntimeClient): RequestHandler {
-  const circuitNames: CircuitNamer = async (keys) => {
+  const models = new CircuitModels(runtime);
+  const circuitNames: CircuitNamer = async (keys, language) => {
     if (keys.length === 0) return new Map();
-    const definitions = await runtime.latestProcessDefinitions();
-    return new Map(definitions.filter((d) => keys.includes(d.key) && d.name).map((d) => [d.key, d.name as string]));
+    const definitions = (await runtime.latestProcessDefinitions()).filter((d) => keys.includes(d.key));
+    const named = await Promise.all(
+      definitions.map(async (d) => {
+        const names = (await models.of(d.id).catch(() => null))?.node(d.key)?.names;
+        return [d.key, (names && pick(names, language)) || d.name || ''] as const;
+      }),
+    );
+    return new Map(named.filter(([, name]) => name !== ''));
   };
   return async (req, res) => {
     res.json(await mailTimeline(currentUser(req), String(req.params.id), languageOf(req), circuitNames));

@@ -1,5 +1,5 @@
 import { rooms, type SessionUser } from '@diwan/contracts';
-import { UserTaskModel } from '../tasks/user-task.model.js';
+import { businessKeysOfUserTasks } from '../tasks/user-task.visibility.js';
 import type { Mail } from './mail.model.js';
 
 /**
@@ -22,11 +22,7 @@ type MailRights = Pick<Mail, 'confidentiality' | 'namedUsers' | 'registeredBy' |
 
 /** Mail ids (business keys) on which the user has or had a user task. */
 async function mailIdsWithUserTasks(user: SessionUser): Promise<string[]> {
-  const tasks = await UserTaskModel.find(
-    { businessKey: { $ne: null }, $or: [{ assignee: user.username }, { candidateUsers: user.username }, { candidateGroups: { $in: user.departments } }] },
-    { businessKey: 1, _id: 0 },
-  ).lean();
-  return [...new Set(tasks.map((t) => t.businessKey).filter((k): k is string => typeof k === 'string' && OBJECT_ID.test(k)))];
+  return (await businessKeysOfUserTasks(user)).filter((k) => OBJECT_ID.test(k));
 }
 
 /** A MongoDB filter for the mails this user may see. */

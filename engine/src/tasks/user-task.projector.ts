@@ -1,6 +1,5 @@
-import { isValidObjectId } from 'mongoose';
 import type { RuntimeEvent } from '@diwan/contracts';
-import { MailModel } from '../mail/mail.model.js';
+import { mailSummaryOf } from '../mail/mail.lookup.js';
 import { UserTaskModel, toUserTaskDto, type UserTask } from './user-task.model.js';
 import type { UserTaskDto } from '@diwan/contracts';
 import type { EventBus } from '../shared/event-bus.js';
@@ -48,7 +47,7 @@ export async function projectUserTaskEvent(event: RuntimeEvent): Promise<UserTas
     case 'userTask.created':
       doc = await UserTaskModel.findOneAndUpdate(
         { _id: task.id },
-        { $setOnInsert: { ...fields, mail: await mailSummary(event.businessKey), assignee: task.assignee, status: 'open', endedAt: null } },
+        { $setOnInsert: { ...fields, mail: await mailSummaryOf(event.businessKey), assignee: task.assignee, status: 'open', endedAt: null } },
         { upsert: true, returnDocument: 'after', lean: true },
       );
       break;
@@ -73,12 +72,4 @@ export async function projectUserTaskEvent(event: RuntimeEvent): Promise<UserTas
       return null;
   }
   return doc ? toUserTaskDto(doc) : null;
-}
-
-/** What an inbox shows of the mail: its chrono number, and its subject unless it is confidential or secret. */
-async function mailSummary(businessKey: string | null): Promise<UserTask['mail']> {
-  if (!businessKey || !isValidObjectId(businessKey)) return null;
-  const mail = await MailModel.findById(businessKey, { chronoNumber: 1, subject: 1, confidentiality: 1 }).lean();
-  if (!mail) return null;
-  return { chronoNumber: mail.chronoNumber, subject: mail.confidentiality === 'normal' ? mail.subject : null };
 }

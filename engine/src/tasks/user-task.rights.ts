@@ -1,7 +1,7 @@
 import type { SessionUser, UserTaskDto } from '@diwan/contracts';
 import { NotAllowedError } from '../shared/errors.js';
 
-/** The candidate group of supervisors (handle_overdue): every user with the supervisor role is in it. */
+/** The candidate group of supervisors (circuits escalate to it): every user with the supervisor role is in it. */
 export const SUPERVISION_GROUP = 'supervision';
 
 type TaskRef = Pick<UserTaskDto, 'id' | 'assignee' | 'candidateUsers' | 'candidateGroups'>;

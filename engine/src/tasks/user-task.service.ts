@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { SessionUser, UserTaskDto } from '@diwan/contracts';
 import { record } from '../audit/audit.service.js';
-import { UserModel } from '../auth/user.model.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
 import { toVariables } from '../runtime/runtime.variables.js';
 import { BadInputError, ConflictError, DiwanError, NotFoundError } from '../shared/errors.js';
 import type { Language } from '../shared/language.js';
+import { activeUser } from '../users/user.service.js';
 import { UserTaskForms, type UserTaskForm } from './user-task.form.js';
 import { UserTaskModel, toUserTaskDto } from './user-task.model.js';
 import { groupsOf, isCandidate, userTaskRights } from './user-task.rights.js';
@@ -110,7 +110,7 @@ export class UserTaskService {
   async delegate(user: SessionUser, id: string, to: string): Promise<UserTaskDto> {
     const task = await this.open(user, id);
     userTaskRights.reassign(user, task);
-    const target = await UserModel.findOne({ username: to.toLowerCase(), active: true }).lean();
+    const target = await activeUser(to);
     if (!target) throw new BadInputError(`No active user ${to}`, { fields: [{ field: 'to', message: 'unknown user' }] });
     if (!isCandidate(target, task)) throw new BadInputError(`${to} is not a candidate for user task ${id}`, { fields: [{ field: 'to', message: 'not a candidate' }] });
     await this.runtime.setTaskAssignee(id, target.username);

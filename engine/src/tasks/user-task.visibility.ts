@@ -1,6 +1,6 @@
 import type { SessionUser } from '@diwan/contracts';
 import type { QueryFilter } from 'mongoose';
-import type { UserTask } from './user-task.model.js';
+import { UserTaskModel, type UserTask } from './user-task.model.js';
 
 /** Supervisors and admins see every task; others see theirs and their departments'. */
 export const seesAllTasks = (user: SessionUser) => user.roles.includes('supervisor') || user.roles.includes('admin');
@@ -14,4 +14,13 @@ export function visibleTaskFilter(user: SessionUser): QueryFilter<UserTask> {
       { candidateGroups: { $in: user.departments } },
     ],
   };
+}
+
+/** Business keys of the tasks the user has or had (assignee, candidate user, or candidate group). */
+export async function businessKeysOfUserTasks(user: SessionUser): Promise<string[]> {
+  const tasks = await UserTaskModel.find(
+    { businessKey: { $ne: null }, $or: [{ assignee: user.username }, { candidateUsers: user.username }, { candidateGroups: { $in: user.departments } }] },
+    { businessKey: 1, _id: 0 },
+  ).lean();
+  return [...new Set(tasks.map((t) => t.businessKey).filter((k): k is string => typeof k === 'string'))];
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { MailTrackingDto } from '@diwan/contracts';
-import { MailModel } from '../mail/mail.model.js';
+import { mailByTrackingCode } from '../mail/mail.lookup.js';
 import { DiwanError, NotFoundError } from '../shared/errors.js';
 
 class TooManyRequestsError extends DiwanError {
@@ -31,7 +31,7 @@ export function trackingRoutes(perMinute = 30): Router {
   router.get('/public/track/:code', async (req, res) => {
     limit(req.ip ?? 'unknown');
     const code = req.params.code.trim().toUpperCase();
-    const mail = /^[0-9A-Z]{10}$/.test(code) ? await MailModel.findOne({ trackingCode: code, status: { $ne: 'void' } }).lean() : null;
+    const mail = /^[0-9A-Z]{10}$/.test(code) ? await mailByTrackingCode(code) : null;
     if (!mail) throw new NotFoundError('No mail with this tracking code');
     const dto: MailTrackingDto = {
       chronoNumber: mail.chronoNumber,

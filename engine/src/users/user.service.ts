@@ -1,3 +1,4 @@
+import type { SessionUser } from '@diwan/contracts';
 import { UserModel } from '../auth/user.model.js';
 
 export interface UserName {
@@ -21,4 +22,10 @@ export async function displayNames(usernames: string[]): Promise<Map<string, str
 export async function departmentsOf(username: string): Promise<string[]> {
   const user = await UserModel.findOne({ username }, { departments: 1 }).lean();
   return user ? [...user.departments] : [];
+}
+
+/** An active user's name, departments and roles (null for an unknown or disabled one). */
+export async function activeUser(username: string): Promise<Pick<SessionUser, 'username' | 'departments' | 'roles'> | null> {
+  const user = await UserModel.findOne({ username: username.toLowerCase(), active: true }, { username: 1, departments: 1, roles: 1 }).lean();
+  return user ? { username: user.username, departments: [...user.departments], roles: [...user.roles] } : null;
 }

@@ -15,7 +15,8 @@ public record RuntimeEvent(
         String processDefinitionKey,
         String businessKey,
         UserTask userTask,
-        Incident incident) {
+        Incident incident,
+        Milestone milestone) {
 
     public static final String USER_TASK_CREATED = "userTask.created";
     public static final String USER_TASK_ASSIGNED = "userTask.assigned";
@@ -25,6 +26,7 @@ public record RuntimeEvent(
     public static final String PROCESS_INSTANCE_ENDED = "processInstance.ended";
     public static final String INCIDENT_CREATED = "incident.created";
     public static final String INCIDENT_RESOLVED = "incident.resolved";
+    public static final String MILESTONE_REACHED = "milestone.reached";
 
     public record UserTask(
             String id,
@@ -42,5 +44,9 @@ public record RuntimeEvent(
     }
 
     public record Incident(String id, String incidentType, String activityId, String message) {
+    }
+
+    /** A flow node declaring {@code diwan.milestone} started: the mail status it stands for. */
+    public record Milestone(String status, String activityId, String activityName) {
     }
 }

@@ -28,6 +28,7 @@ final class RuntimeEventFactory {
                 definitionKey(execution),
                 execution == null ? null : execution.getProcessBusinessKey(),
                 userTaskOf(task),
+                null,
                 null);
     }
 
@@ -38,7 +39,19 @@ final class RuntimeEventFactory {
                 definitionKey(execution),
                 execution.getProcessBusinessKey(),
                 null,
+                null,
                 null);
+    }
+
+    static RuntimeEvent milestone(String id, String type, DelegateExecution execution, RuntimeEvent.Milestone milestone) {
+        return new RuntimeEvent(id, type, now(),
+                execution.getProcessInstanceId(),
+                execution.getProcessDefinitionId(),
+                definitionKey(execution),
+                execution.getProcessBusinessKey(),
+                null,
+                null,
+                milestone);
     }
 
     static RuntimeEvent incident(String id, String type, HistoricIncidentEventEntity incident) {
@@ -49,7 +62,8 @@ final class RuntimeEventFactory {
                 businessKeyOf(incident.getProcessInstanceId()),
                 null,
                 new RuntimeEvent.Incident(incident.getId(), incident.getIncidentType(),
-                        incident.getActivityId(), incident.getIncidentMessage()));
+                        incident.getActivityId(), incident.getIncidentMessage()),
+                null);
     }
 
     private static RuntimeEvent.UserTask userTaskOf(DelegateTask task) {

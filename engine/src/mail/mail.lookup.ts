@@ -1,0 +1,22 @@
+import type { UserTaskDto } from '@diwan/contracts';
+import { MailModel, type Mail } from './mail.model.js';
+
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+
+/** The mail a tracking code names (void entries have none). */
+export function mailByTrackingCode(code: string): Promise<Mail | null> {
+  return MailModel.findOne({ trackingCode: code, status: { $ne: 'void' } }).lean();
+}
+
+/** The mail an attachment belongs to. */
+export function mailOfAttachment(attachmentId: string): Promise<Mail | null> {
+  return OBJECT_ID.test(attachmentId) ? MailModel.findOne({ 'attachments.id': attachmentId }).lean() : Promise.resolve(null);
+}
+
+/** What an inbox shows of the mail a task is about: its chrono number, and its subject unless it is confidential or secret. */
+export async function mailSummaryOf(businessKey: string | null): Promise<UserTaskDto['mail']> {
+  if (!businessKey || !OBJECT_ID.test(businessKey)) return null;
+  const mail = await MailModel.findById(businessKey, { chronoNumber: 1, subject: 1, confidentiality: 1 }).lean();
+  if (!mail) return null;
+  return { chronoNumber: mail.chronoNumber, subject: mail.confidentiality === 'normal' ? mail.subject : null };
+}

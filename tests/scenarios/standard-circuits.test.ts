@@ -1,0 +1,122 @@
+import { describe, expect, it } from '@jest/globals';
+import { runtimeApi, uniqueKey, waitFor } from '../harness/stack.js';
+
+/**
+ * The standard circuits as the engine deploys them at start: one per direction, their forms, and the
+ * decision that suggests the triage department of an incoming mail.
+ */
+interface Definition {
+  key: string;
+  version: number;
+}
+type Variables = Record<string, { value: unknown; type: string }>;
+const string = (value: string | null) => ({ value, type: value === null ? 'Null' : 'String' });
+
+/** Waits for the one open task of an instance, and returns it with its candidate groups. */
+async function nextTask(instanceId: string, key: string): Promise<{ id: string; assignee: string | null; groups: string[] }> {
+  const task = await waitFor(`the ${key} task`, async () => (await runtimeApi<{ id: string; taskDefinitionKey: string; assignee: string | null }[]>('GET', `/task?processInstanceId=${instanceId}`)).find((t) => t.taskDefinitionKey === key));
+  const links = await runtimeApi<{ groupId: string | null; type: string }[]>('GET', `/task/${task.id}/identity-links?type=candidate`);
+  return { id: task.id, assignee: task.assignee, groups: links.map((l) => l.groupId).filter((g): g is string => g !== null) };
+}
+const complete = (taskId: string, variables: Variables) => runtimeApi('POST', `/task/${taskId}/complete`, { variables });
+const ended = (instanceId: string) =>
+  waitFor('the end of the instance', async () => (await runtimeApi<{ state: string }>('GET', `/history/process-instance/${instanceId}`)).state === 'COMPLETED');
+
+async function suggestion(variables: Variables): Promise<unknown> {
+  const result = await runtimeApi<{ department?: { value: unknown } }[]>('POST', '/decision-definition/key/triage-suggestion/evaluate', { variables });
+  return result[0]?.department?.value;
+}
+
+describe('the standard circuits', () => {
+  it('are deployed, one per direction, with the triage decision', async () => {
+    // given the engine started (it deploys processes/ as soon as the runtime answers)
+    // when the runtime is asked for its latest definitions, then each direction has its circuit
+    const processes = await runtimeApi<Definition[]>('GET', '/process-definition?latestVersion=true');
+    expect(processes.map((p) => p.key)).toEqual(expect.arrayContaining(['incoming-mail', 'outgoing-mail', 'internal-mail']));
+    const decisions = await runtimeApi<Definition[]>('GET', '/decision-definition?key=triage-suggestion');
+    expect(decisions.length).toBeGreaterThan(0);
+  });
+
+  it('suggest a triage department from the mail type and the correspondent, the cabinet by default', async () => {
+    // given the decision as deployed, when it is evaluated for various mails, then the first matching rule wins
+    expect(await suggestion({ mailType: string('complaint'), correspondentKind: string('citizen') })).toBe('presidency');
+    expect(await suggestion({ mailType: string('administrative-request'), correspondentKind: string('company') })).toBe('urbanism');
+    expect(await suggestion({ mailType: string('default'), correspondentKind: string('company') })).toBe('finance');
+    expect(await suggestion({ mailType: string('information-request'), correspondentKind: string(null) })).toBe('cabinet');
+
+    // and a mail whose type and correspondent are unknown goes to the cabinet
+    expect(await suggestion({ mailType: string(null), correspondentKind: string(null) })).toBe('cabinet');
+  });
+
+  it('runs the suggestion inside the incoming circuit even when the start variables lack the type', async () => {
+    // given an incoming circuit started right before the suggestion, with none of the mail's variables
+    const instance = await runtimeApi<{ id: string }>('POST', '/process-definition/key/incoming-mail/start', {
+      businessKey: uniqueKey('suggestion'),
+      skipCustomListeners: true,
+      startInstructions: [{ type: 'startBeforeActivity', activityId: 'suggest_department' }],
+    });
+
+    // when the decision has run, then the triage task waits with the cabinet as the suggestion and no incident
+    await waitFor('the triage task', async () => (await runtimeApi<unknown[]>('GET', `/task?processInstanceId=${instance.id}&taskDefinitionKey=triage`)).length > 0);
+    const [variable] = await runtimeApi<{ value: unknown }[]>('GET', `/variable-instance?processInstanceIdIn=${instance.id}&variableName=suggestedDepartment`);
+    expect(variable?.value).toBe('cabinet');
+    expect(await runtimeApi<unknown[]>('GET', `/incident?processInstanceId=${instance.id}`)).toEqual([]);
+
+    // and with a complaint, the presidency is suggested
+    const complaint = await runtimeApi<{ id: string }>('POST', '/process-definition/key/incoming-mail/start', {
+      businessKey: uniqueKey('suggestion'),
+      variables: { mailType: string('complaint') },
+      skipCustomListeners: true,
+      startInstructions: [{ type: 'startBeforeActivity', activityId: 'suggest_department' }],
+    });
+    await waitFor('the triage task', async () => (await runtimeApi<unknown[]>('GET', `/task?processInstanceId=${complaint.id}&taskDefinitionKey=triage`)).length > 0);
+    const [suggested] = await runtimeApi<{ value: unknown }[]>('GET', `/variable-instance?processInstanceIdIn=${complaint.id}&variableName=suggestedDepartment`);
+    expect(suggested?.value).toBe('presidency');
+
+    for (const id of [instance.id, complaint.id]) await runtimeApi('DELETE', `/process-instance/${id}?skipCustomListeners=true`);
+  });
+
+  it('run an outgoing letter: drafting and visa in its department, back to drafting when refused, signature, dispatch, archive', async () => {
+    // given an outgoing mail written by urbanism
+    const { id } = await runtimeApi<{ id: string }>('POST', '/process-definition/key/outgoing-mail/start', {
+      businessKey: uniqueKey('outgoing'),
+      variables: { originDepartment: string('urbanism') },
+    });
+
+    // when urbanism drafts it and its head refuses the visa, then the draft comes back to urbanism
+    const draft = await nextTask(id, 'draft_letter');
+    expect(draft.groups).toEqual(['urbanism']);
+    await complete(draft.id, { letterDraft: string('Projet') });
+    const visa = await nextTask(id, 'visa_letter');
+    expect(visa.groups).toEqual(['urbanism']);
+    await complete(visa.id, { approved: { value: false, type: 'Boolean' }, comment: string('À reprendre') });
+    await complete((await nextTask(id, 'draft_letter')).id, { letterDraft: string('Projet v2') });
+
+    // when the visa is given, then the presidency signs, the registry dispatches, and the mail is archived
+    await complete((await nextTask(id, 'visa_letter')).id, { approved: { value: true, type: 'Boolean' } });
+    const signature = await nextTask(id, 'sign_letter');
+    expect(signature.groups).toEqual(['presidency']);
+    await complete(signature.id, { signed: { value: true, type: 'Boolean' } });
+    const dispatch = await nextTask(id, 'dispatch_letter');
+    expect(dispatch.groups).toEqual(['registry']);
+    await complete(dispatch.id, { dispatchChannel: string('post') });
+    await ended(id);
+  });
+
+  it('run an internal note: the recipient department hands it to an agent, who processes it, then it is archived', async () => {
+    // given an internal mail for finance
+    const { id } = await runtimeApi<{ id: string }>('POST', '/process-definition/key/internal-mail/start', {
+      businessKey: uniqueKey('internal'),
+      variables: { recipientDepartment: string('finance') },
+    });
+
+    // when finance hands it to an agent, then the agent has it, and after processing it is archived
+    const forward = await nextTask(id, 'forward_note');
+    expect(forward.groups).toEqual(['finance']);
+    await complete(forward.id, { agent: string('agent'), instruction: string('Pour suite') });
+    const processing = await nextTask(id, 'process_note');
+    expect(processing.assignee).toBe('agent');
+    await complete(processing.id, { outcome: string('done') });
+    await ended(id);
+  });
+});

@@ -21,6 +21,13 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       sourcemap: true,
       chunkSizeWarningLimit: 1500,
+      rolldownOptions: {
+        treeshake: {
+          // @diwan/contracts only declares constants and zod schemas: a page that takes one constant
+          // must not carry (and build, at start-up) every schema and zod with it.
+          moduleSideEffects: (id: string) => (/[\\/]contracts[\\/]dist[\\/]/.test(id) ? false : undefined),
+        },
+      },
     },
   };
 });

@@ -26,6 +26,8 @@ export interface DomainEvents {
   'incident.created': RuntimeEvent;
   'incident.resolved': RuntimeEvent;
   'milestone.reached': RuntimeEvent;
+  /** A user logged out: the token (by its jti) is revoked, its sockets are dropped. */
+  'session.revoked': { username: string; jti: string };
 }
 export type DomainEventName = keyof DomainEvents;
 

@@ -7,3 +7,6 @@ export * from './topics.js';
 export * from './mail.schema.js';
 export * from './registry.dto.js';
 export * from './environment.js';
+export * from './mail-type.dto.js';
+export * from './domain-events.js';
+export * from './mail-timeline.dto.js';

@@ -25,9 +25,12 @@ export interface MailTrackingDto {
 /** Where a mail stands in its circuit, for the diagram highlight. */
 export interface MailProgressDto {
   processDefinitionId: string | null;
+  /** BPMN element ids (a multi-instance body counts as its activity), for the diagram's markers. */
   activeActivityIds: string[];
   completedActivityIds: string[];
-  incidents: { activityId: string | null; message: string | null }[];
+  /** The current steps by name, in the caller's language (null: the step has no name). */
+  activeSteps: { activityId: string; name: string | null }[];
+  incidents: { activityId: string | null; stepName: string | null; message: string | null }[];
 }
 
 export interface AuditVerifyDto {

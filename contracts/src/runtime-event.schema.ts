@@ -48,8 +48,9 @@ export const runtimeEventSchema = z.object({
   id: z.string().min(1),
   type: z.enum(RUNTIME_EVENT_TYPES),
   occurredAt: isoDate,
-  processInstanceId: z.string().min(1),
-  processDefinitionId: z.string().min(1),
+  /** Null for events outside any instance, e.g. the incident of a failing timer-start job. */
+  processInstanceId: z.string().min(1).nullable(),
+  processDefinitionId: z.string().min(1).nullable(),
   processDefinitionKey: z.string().nullable(),
   businessKey: z.string().nullable(),
   userTask: runtimeUserTaskSchema.nullable().optional(),
@@ -57,9 +58,15 @@ export const runtimeEventSchema = z.object({
   milestone: runtimeMilestoneSchema.nullable().optional(),
 });
 
+/**
+ * A batch as the bridge posts it. Only the envelope is checked as a whole: each event is then
+ * checked on its own, so that one bad event goes to dead letters and never blocks the rest.
+ */
 export const runtimeEventBatchSchema = z.object({
-  node: z.string(),
-  events: z.array(runtimeEventSchema).max(1000),
+  node: z.string().max(200),
+  /** Events still waiting in the runtime's outbox after this batch. */
+  pending: z.number().int().min(0).optional(),
+  events: z.array(z.unknown()).max(1000),
 });
 
 export type RuntimeMilestone = z.infer<typeof runtimeMilestoneSchema>;

@@ -1,7 +1,11 @@
+import type { I18nText } from './mail-type.dto.js';
+
 /** A user task as the engine's read model serves it to inboxes. */
 export interface UserTaskDto {
   id: string;
   name: string | null;
+  /** The step's name in each language (from the circuit's `name.ar|fr|en`), when the circuit gives them. */
+  names: I18nText | null;
   taskDefinitionKey: string;
   processInstanceId: string;
   processDefinitionId: string;

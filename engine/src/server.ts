@@ -10,6 +10,7 @@ import { auditDomainEvents } from './audit/audit.subscriber.js';
 import { CircuitModels } from './circuits/circuit-model.js';
 import { createMailFeature, startMailBackground } from './mail/mail.feature.js';
 import { MailTypeService } from './mail-types/mail-type.service.js';
+import { BridgeStatus } from './realtime/bridge-status.js';
 import { publishDomainEvents } from './realtime/realtime.gateway.js';
 import { RuntimeEventHandler } from './realtime/runtime-event.handler.js';
 import { RealtimeServer } from './realtime/socket.server.js';
@@ -36,21 +37,22 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
     user: config.DIWAN_RUNTIME_USER,
     password: config.DIWAN_RUNTIME_PASSWORD,
   });
-  const auth = new AuthService(config.DIWAN_JWT_SECRET, config.DIWAN_TOKEN_TTL_HOURS);
+  const bus = new EventBus();
+  const auth = new AuthService(config.DIWAN_JWT_SECRET, config.DIWAN_TOKEN_TTL_HOURS, bus);
   const circuitModels = new CircuitModels(runtime);
-  const userTasks = new UserTaskService(runtime, async (task) => (await circuitModels.of(task.processDefinitionId)).node(task.taskDefinitionKey)?.names ?? null);
+  const userTasks = new UserTaskService(runtime);
   const mailTypes = new MailTypeService(async (key) => Boolean(await runtime.latestProcessDefinition(key).catch(() => null)));
   await mailTypes.ensureStandard();
   // The request listener must exist before Socket.io attaches, so that Socket.io answers its own
   // paths (/socket.io, long polling included) first and Express never sees them.
   // (Requests only arrive after listen(), once `app` below is set.)
   const http: Server = createServer((req, res) => app(req, res));
-  const realtime = new RealtimeServer(http, auth, userTasks, logger);
+  const realtime = new RealtimeServer(http, auth, userTasks, logger, bus);
   const circuitsState = { deployed: false };
   // The event spine: audit first, then projections, then outboxes and followers, then Socket.io.
-  const bus = new EventBus();
+  const bridgeStatus = new BridgeStatus();
   auditDomainEvents(bus);
-  projectUserTasks(bus);
+  projectUserTasks(bus, async (definitionId, activityId) => (await circuitModels.of(definitionId)).node(activityId)?.names ?? null);
   publishDomainEvents(bus, realtime.io);
   const mail = createMailFeature(runtime, realtime.io, bus, mailTypes, logger);
   const app = createApp({
@@ -58,7 +60,8 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
     auth,
     runtime,
     userTasks,
-    runtimeEvents: new RuntimeEventHandler(bus),
+    runtimeEvents: new RuntimeEventHandler(bus, logger, bridgeStatus),
+    bridgeStatus,
     mailTypes,
     circuitModels,
     circuitsState,

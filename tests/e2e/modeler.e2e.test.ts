@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, logIn } from '../harness/browser.js';
 import { api, login, runtimeApi, stack, uniqueKey, waitFor } from '../harness/stack.js';
+import { aMail, registerMail } from '../scenarios/mail.fixtures.js';
 
 /** The circuit modeler (issue 4), driven through its real UI: palette, context pad, panel. */
 describe('the circuit modeler in a real browser', () => {
@@ -104,9 +105,12 @@ describe('the circuit modeler in a real browser', () => {
     await page.locator('[data-group-id="group-ElementTemplates__Template"]', { hasText: 'Issue receipt' }).waitFor();
 
     const triage = await replaceWith(page, await append(page, 'append.append-task', 'Imputation'), 'user-task');
-    await fillEntry(page, 'group-CamundaPlatform__UserAssignment', 'candidateGroups', 'cabinet');
+    // the candidate group is picked from the real departments, by name
+    if (!(await page.getByTestId('picker-candidateGroups').isVisible())) await page.locator('[data-group-id="group-CamundaPlatform__UserAssignment"] .bio-properties-panel-group-header').click();
+    await page.locator('[data-testid="picker-candidateGroups"] label', { hasText: 'Cabinet' }).locator('input[data-value="cabinet"]').check();
     // the deadline rule: a circuit with user tasks has a deadline
-    await fillEntry(page, 'group-CamundaPlatform__UserAssignment', 'dueDate', 'P5D');
+    await page.locator('#bio-properties-panel-dueDate').fill('P5D');
+    await page.locator('#bio-properties-panel-dueDate').press('Tab');
 
     // and designs the task's form (the editor opens; the empty form is enough)
     await page.getByTestId('form-design').click();
@@ -137,9 +141,13 @@ describe('the circuit modeler in a real browser', () => {
     expect((await runtimeApi<{ key: string }>('GET', `/process-definition/${encodeURIComponent(definitionId)}`)).key).toBe(processKey);
 
     // then an instance runs: the receipt worker completes its task and the user task appears
-    const businessKey = uniqueKey('mail');
-    const started = await api('POST', `/api/circuits/${processKey}/instances`, { token: admin, body: { businessKey } });
-    expect(started.status).toBe(201);
+    // (through a mail type bound to it: registration starts the type's circuit)
+    const code = uniqueKey('type').toLowerCase().replace(/[^a-z0-9-]/g, '-');
+    const type = await api('POST', '/api/mail-types', { token: admin, body: { code, label: { ar: 'نوع', fr: 'Type', en: 'Type' }, direction: 'incoming', dueDays: 5, circuitKey: processKey } });
+    expect(type.status).toBe(201);
+    const registered = await registerMail((await login('registrar')).token, aMail({ mailType: code }));
+    expect(registered.status).toBe(201);
+    const businessKey: string = registered.body.id;
     const instance = await waitFor('the instance', async () => (await runtimeApi<{ id: string }[]>('GET', `/process-instance?businessKey=${businessKey}`))[0]);
     await waitFor(
       'the receipt step to be done',
@@ -183,9 +191,10 @@ describe('the circuit modeler in a real browser', () => {
     // the problems list names the script task, and deploying is blocked with the reason
     const issue = page.locator('[data-testid="lint-issue"][data-element-id="compute_fee"][data-rule="diwan/no-code"]');
     await issue.waitFor();
-    expect(await issue.textContent()).toContain('compute_fee');
+    expect(await issue.textContent()).toContain('Calculer les frais');
     expect(await issue.textContent()).toMatch(/politique de déploiement/);
     expect(await issue.locator('.lint-issue__message').getAttribute('title')).toContain('ScriptTask compute_fee');
+    expect(await issue.textContent()).not.toContain('diwan/no-code');
     expect(await page.getByTestId('deploy-button').isDisabled()).toBe(true);
     expect(await page.getByTestId('deploy-blocked-reason').textContent()).toMatch(/bloqué/);
 
@@ -193,7 +202,8 @@ describe('the circuit modeler in a real browser', () => {
     await page.getByTestId('validate-button').click();
     const violation = page.locator('[data-testid="deploy-violation"][data-element-id="compute_fee"][data-rule="no-script-task"]');
     await violation.waitFor();
-    expect(await violation.textContent()).toContain('Script task compute_fee');
+    // in the page's language (French here), naming the step by its name
+    expect(await violation.textContent()).toBe('Calculer les frais — Les scripts ne sont pas autorisés : utilisez plutôt une étape prête du catalogue.');
     const refused = await api('POST', `/api/circuit-drafts/${created.body._id}/deploy`, { token: admin, body: { versionNumber: null } });
     expect(refused.status).toBe(422);
     expect(JSON.stringify(refused.body)).toContain('compute_fee');

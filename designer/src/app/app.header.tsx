@@ -61,6 +61,11 @@ export function AppHeader() {
             {t('nav.modeler')}
           </NavLink>
         )}
+        {canSee(roles, 'mailTypes') && (
+          <NavLink to="/admin/mail-types" className="app-nav__link" data-testid="nav-mail-types">
+            {t('nav.mailTypes')}
+          </NavLink>
+        )}
       </nav>
       <div className="app-header__tools">
         <ConnectionStatus />

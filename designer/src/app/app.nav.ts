@@ -4,13 +4,15 @@ import type { Role } from '@diwan/contracts';
  * Which navigation items each role sees. The engine enforces the rights; this only keeps the
  * menu to what a role can use. Everyone has the inbox.
  */
-const NAV_ROLES: Record<'newMail' | 'registry' | 'circuits' | 'modeler', readonly Role[]> = {
+const NAV_ROLES: Record<'newMail' | 'registry' | 'circuits' | 'modeler' | 'mailTypes', readonly Role[]> = {
   newMail: ['registrar', 'admin'],
   registry: ['registrar', 'admin', 'supervisor', 'cabinet'],
   // Supervisors open circuits for their live view.
   circuits: ['admin', 'supervisor'],
   // Process owners draw and deploy circuits.
   modeler: ['admin'],
+  // Mail types bind mail to circuits: the process owners' settings.
+  mailTypes: ['admin'],
 };
 
 export function canSee(roles: readonly Role[], item: keyof typeof NAV_ROLES): boolean {

@@ -1,15 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
-import { LoginPage } from '../features/auth/login.page';
 import { RequireAuth } from '../features/auth/require-auth';
 import { useSession } from '../features/auth/use-session';
-import { CircuitListPage } from '../features/circuits/circuit-list.page';
-import { InboxPage } from '../features/inbox/inbox.page';
-import { UserTaskPage } from '../features/inbox/user-task.page';
-import { MailFormPage } from '../features/mails/mail-form.page';
-import { MailPage } from '../features/mails/mail.page';
-import { ReceiptPage } from '../features/mails/receipt.page';
-import { RegistryPage } from '../features/registry/registry.page';
-import { TrackPage } from '../features/tracking/track.page';
+import { prefetchCircuitXml } from '../features/circuits/circuits.api';
 import { AppLayout } from './app.layout';
 
 /** Anything unknown: the inbox when signed in, else the login page. */
@@ -17,11 +9,13 @@ function FallbackRedirect() {
   return <Navigate to={useSession() ? '/inbox' : '/login'} replace />;
 }
 
+// Every page is its own chunk (`lazy`): the first screen evaluates the shell and the one page it
+// shows, not the whole app (nor zod, which only forms need).
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/login.page')).LoginPage }) },
   // Public: the citizen's tracking page, from the receipt's QR code. No login, no navigation.
-  { path: '/track', element: <TrackPage /> },
-  { path: '/track/:code', element: <TrackPage /> },
+  { path: '/track', lazy: async () => ({ Component: (await import('../features/tracking/track.page')).TrackPage }) },
+  { path: '/track/:code', lazy: async () => ({ Component: (await import('../features/tracking/track.page')).TrackPage }) },
   {
     element: (
       <RequireAuth>
@@ -29,17 +23,22 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { path: '/inbox', element: <InboxPage /> },
+      { path: '/inbox', lazy: async () => ({ Component: (await import('../features/inbox/inbox.page')).InboxPage }) },
       // form-js is loaded by the page only when the task has a form.
-      { path: '/inbox/:taskId', element: <UserTaskPage /> },
-      { path: '/mails/new', element: <MailFormPage /> },
-      { path: '/mails/:id', element: <MailPage /> },
-      { path: '/mails/:id/receipt', element: <ReceiptPage /> },
-      { path: '/registry', element: <RegistryPage /> },
-      { path: '/circuits', element: <CircuitListPage /> },
+      { path: '/inbox/:taskId', lazy: async () => ({ Component: (await import('../features/inbox/user-task.page')).UserTaskPage }) },
+      { path: '/mails/new', lazy: async () => ({ Component: (await import('../features/mails/mail-form.page')).MailFormPage }) },
+      { path: '/mails/:id', lazy: async () => ({ Component: (await import('../features/mails/mail.page')).MailPage }) },
+      { path: '/mails/:id/receipt', lazy: async () => ({ Component: (await import('../features/mails/receipt.page')).ReceiptPage }) },
+      { path: '/registry', lazy: async () => ({ Component: (await import('../features/registry/registry.page')).RegistryPage }) },
+      { path: '/circuits', lazy: async () => ({ Component: (await import('../features/circuits/circuit-list.page')).CircuitListPage }) },
       {
         path: '/circuits/:id',
-        // bpmn-js is the heaviest dependency: load it only when a diagram is opened.
+        // bpmn-js is the heaviest dependency: load it only when a diagram is opened. The loader starts
+        // fetching the diagram meanwhile (it runs in parallel with `lazy`), and the page takes it.
+        loader: ({ params }) => {
+          prefetchCircuitXml(params.id ?? '');
+          return null;
+        },
         lazy: async () => ({
           Component: (await import('../features/circuits/circuit-viewer.page')).CircuitViewerPage,
         }),
@@ -67,6 +66,12 @@ export const router = createBrowserRouter([
         path: '/circuits/drafts/:id/diff',
         lazy: async () => ({
           Component: (await import('../features/circuit-diff/circuit-diff.page')).CircuitDiffPage,
+        }),
+      },
+      {
+        path: '/admin/mail-types',
+        lazy: async () => ({
+          Component: (await import('../features/mail-types/mail-types.page')).MailTypesPage,
         }),
       },
     ],

@@ -23,8 +23,11 @@ const configSchema = z.object({
   DIWAN_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   DIWAN_DEMO_PASSWORD: z.string().min(1).default('diwan'),
   DIWAN_PROCESSES_DIR: z.string().default(path.join(repoRoot, 'processes')),
-  /** Express `trust proxy`: which proxies may set X-Forwarded-For (e.g. the nginx container's network). */
-  DIWAN_TRUST_PROXY: z.string().default('loopback'),
+  /**
+   * Express `trust proxy`: the addresses of the proxies that may set X-Forwarded-For (e.g. the nginx
+   * container), comma-separated; empty (the default) trusts none, so clients can't choose their address.
+   */
+  DIWAN_TRUST_PROXY: z.string().default(''),
   DIWAN_DESIGNER_DIST: z.string().default(path.join(repoRoot, 'designer', 'dist')),
 });
 

@@ -9,21 +9,28 @@ import { circuitRoutes } from '../circuits/circuit.routes.js';
 import { circuitDraftRoutes } from '../circuits/circuit-draft.routes.js';
 import { CircuitDraftService } from '../circuits/circuit-draft.service.js';
 import { circuitEventRoutes } from '../circuits/circuit-event.routes.js';
+import { localisePolicyRefusal } from '../circuits/policy.messages.js';
 import { healthRoutes } from '../health/health.routes.js';
 import type { RuntimeEventHandler } from '../realtime/runtime-event.handler.js';
-import { runtimeEventRoutes } from '../realtime/runtime-events.routes.js';
+import type { BridgeStatus } from '../realtime/bridge-status.js';
+import { deadLetterRoutes, runtimeEventRoutes } from '../realtime/runtime-events.routes.js';
 import { receiptRoutes } from '../receipts/receipt.routes.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
 import { apiNotFound, errorMiddleware } from '../shared/error.middleware.js';
 import type { Logger } from '../shared/logger.js';
 import { userTaskRoutes } from '../tasks/user-task.routes.js';
 import type { UserTaskService } from '../tasks/user-task.service.js';
+import { rejectNulCharacters, trustedProxies } from './input-guard.js';
 import { openApiDocument } from './openapi.js';
+import { securityHeaders } from './security-headers.js';
 import { attachmentRoutes } from '../attachments/attachment.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { correspondentRoutes } from '../correspondents/correspondent.routes.js';
 import { departmentRoutes } from '../departments/department.routes.js';
+import type { CircuitModels } from '../circuits/circuit-model.js';
 import type { MailFeature } from '../mail/mail.feature.js';
+import { mailTypeRoutes } from '../mail-types/mail-type.routes.js';
+import type { MailTypeService } from '../mail-types/mail-type.service.js';
 import { mailInternalRoutes } from '../mail/mail.internal.routes.js';
 import { mailRoutes } from '../mail/mail.routes.js';
 import { trackingRoutes } from '../tracking/tracking.routes.js';
@@ -41,18 +48,24 @@ export interface AppDeps {
   designerDist: string;
   trustProxy: string;
   mail: MailFeature;
+  mailTypes: MailTypeService;
+  bridgeStatus: BridgeStatus;
+  circuitModels: CircuitModels;
 }
 
 /** The HTTP app: public routes, internal routes, then everything behind a login, then the designer. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', deps.trustProxy);
+  // Only the configured proxy may tell the client's address (X-Forwarded-For); by default none.
+  app.set('trust proxy', trustedProxies(deps.trustProxy));
+  app.use(securityHeaders());
 
   const api = express.Router();
   api.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   api.use(express.json({ limit: '1mb' }));
-  api.use(healthRoutes(deps.runtime, deps.circuitsState));
+  api.use(rejectNulCharacters);
+  api.use(healthRoutes(deps.runtime, deps.circuitsState, deps.bridgeStatus));
   const openapi = openApiDocument();
   api.get('/openapi.json', (_req, res) => res.json(openapi));
   api.use(authRoutes(deps.auth));
@@ -62,7 +75,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(circuitEventRoutes(deps.workerToken));
   api.use(trackingRoutes());
   api.use(requireUser(deps.auth));
-  api.use(circuitRoutes(deps.runtime));
+  api.use(circuitRoutes(deps.runtime, (user, mailId, key) => deps.mail.circuitStarter.startFor(user, mailId, key)));
+  api.use(mailTypeRoutes(deps.mailTypes));
   api.use(circuitDraftRoutes(new CircuitDraftService(deps.runtime)));
   api.use(userTaskRoutes(deps.userTasks));
   api.use(mailRoutes(deps.mail.registration, deps.runtime));
@@ -71,7 +85,10 @@ export function createApp(deps: AppDeps): Express {
   api.use(departmentRoutes());
   api.use(userRoutes());
   api.use(auditRoutes());
+  api.use(deadLetterRoutes());
   api.use(apiNotFound);
+  // a refused deployment answers in the caller's language (Accept-Language)
+  api.use(localisePolicyRefusal);
   app.use('/api', api);
 
   if (existsSync(path.join(deps.designerDist, 'index.html'))) {

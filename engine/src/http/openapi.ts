@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { circuitDefaultsSchema, loginRequestSchema, mailQuerySchema, mailTypeSchema, mailTypeUpdateSchema, registerMailSchema } from '@diwan/contracts';
 import { startCircuitSchema } from '../circuits/circuit.routes.js';
 import { issueReceiptSchema } from '../receipts/receipt.routes.js';
-import { bulkUserTaskSchema, completeUserTaskSchema, delegateUserTaskSchema } from '../tasks/user-task.service.js';
+import { bulkUserTaskSchema, completeUserTaskSchema, delegateUserTaskSchema, userTaskQuerySchema } from '../tasks/user-task.service.js';
 import { circuitEventSchema } from '../circuits/circuit-event.routes.js';
 import { createDraftSchema, deployDraftSchema, saveDraftSchema, versionSchema } from '../circuits/circuit-draft.routes.js';
 
@@ -12,6 +12,7 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
 });
 const ok = (description: string) => ({ description });
+const tooMany = (description: string) => ({ ...errorResponse(description), headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } });
 const secured = [{ bearer: [] }];
 const standardErrors = { '400': errorResponse('Bad input'), '401': errorResponse('Not logged in'), '403': errorResponse('Not allowed') };
 
@@ -39,7 +40,14 @@ export function openApiDocument() {
       '/api/health': { get: { summary: 'Engine, runtime and database states', responses: { '200': ok('All up'), '503': ok('Something is down') } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1') } } },
       '/api/auth/login': {
-        post: { summary: 'Log in with a username and password', requestBody: json(loginRequestSchema), responses: { '200': ok('A token and the user'), '400': errorResponse('Bad input'), '401': errorResponse('Wrong credentials') } },
+        post: {
+          summary: 'Log in with a username and password; failed attempts are throttled per user and per address (back-off up to 15 min)',
+          requestBody: json(loginRequestSchema),
+          responses: { '200': ok('A token and the user'), '400': errorResponse('Bad input'), '401': errorResponse('Wrong credentials'), '429': tooMany('Too many failed logins') },
+        },
+      },
+      '/api/auth/logout': {
+        post: { summary: 'Log out: the token is revoked (refused from now on) and its sockets are dropped', security: secured, responses: { '204': ok('Logged out'), '401': errorResponse('Not logged in') } },
       },
       '/api/auth/me': { get: { summary: 'The logged-in user', security: secured, responses: { '200': ok('The user'), '401': errorResponse('Not logged in') } } },
       '/api/circuits': {
@@ -111,8 +119,17 @@ export function openApiDocument() {
         get: {
           summary: "The caller's inbox: open user tasks it may see",
           security: secured,
-          parameters: ['assignee', 'candidateGroup', 'businessKey', 'processInstanceId'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
-          responses: { '200': ok('User tasks'), ...standardErrors },
+          parameters: queryParams(userTaskQuerySchema),
+          responses: {
+            '200': {
+              description: 'One page of user tasks',
+              headers: {
+                'X-Total-Count': { description: 'How many tasks match, over all pages', schema: { type: 'integer' } },
+                Link: { description: 'RFC 8288 links to the next and previous pages (rel="next", rel="prev"), when there are', schema: { type: 'string' } },
+              },
+            },
+            ...standardErrors,
+          },
         },
       },
       '/api/user-tasks/{id}': { get: { summary: 'One user task', security: secured, parameters: [pathParam('id')], responses: { '200': ok('The task'), '404': errorResponse('Not in your inbox'), ...standardErrors } } },
@@ -200,7 +217,7 @@ export function openApiDocument() {
       },
       '/api/audit/verify': { get: { summary: "Recomputes the audit log's hash chain (admin, supervisor)", security: secured, responses: { '200': ok('{ ok, entries, brokenAt? }'), ...standardErrors } } },
       '/api/public/track/{code}': {
-        get: { summary: 'Public tracking by code (no login, rate-limited): number, status, dates, receipt number only', parameters: [pathParam('code')], responses: { '200': ok('MailTrackingDto'), '404': errorResponse('Unknown code'), '429': errorResponse('Too many requests') } },
+        get: { summary: 'Public tracking by code (no login, rate-limited): number, status, dates, receipt number only', parameters: [pathParam('code')], responses: { '200': ok('MailTrackingDto'), '404': errorResponse('Unknown code'), '429': tooMany('Too many requests') } },
       },
       '/api/internal/mails/{id}': {
         get: { summary: 'A mail for the workers', security: [{ serviceToken: [] }], parameters: [pathParam('id')], responses: { '200': ok('MailDto'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail') } },

@@ -45,15 +45,17 @@ export class MailRegistration {
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
 
     const bodyHash = createHash('sha256').update(canonicalJson({ input, files: files.map((f) => [f.filename, f.sha256]) })).digest('hex');
+    let mailId = new Types.ObjectId();
     if (idempotencyKey) {
-      const claim = await claimIdempotencyKey(user.username, idempotencyKey, bodyHash);
+      const claim = await claimIdempotencyKey(user.username, idempotencyKey, bodyHash, String(mailId), { mailExists: async (id) => (await MailModel.exists({ _id: id })) !== null });
       if (claim.state === 'replay') {
         const mail = await MailModel.findById(claim.mailId).lean();
         if (mail) return { mail: toMailDto(mail), replayed: true };
       }
+      // A retry that took over a crashed request's lease registers under the id that request chose.
+      mailId = new Types.ObjectId(claim.mailId);
     }
 
-    const mailId = new Types.ObjectId();
     let stored: StoredAttachment[] = [];
     try {
       stored = await storeFiles(files, { mailId: String(mailId), role: 'scan', uploadedBy: user.username });

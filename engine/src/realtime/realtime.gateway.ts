@@ -20,7 +20,7 @@ const REALTIME_LAST = 0;
 export function publishDomainEvents(bus: EventBus, io: RealtimeIo): void {
   for (const name of USER_TASK_EVENTS) bus.on(name, (task) => void io.to(roomsOfUserTask(task)).emit(name, task), REALTIME_LAST);
   for (const name of PROCESS_EVENTS) {
-    bus.on(name, (event) => void io.to([rooms.supervisors, rooms.processInstance(event.processInstanceId)]).emit(name, event), REALTIME_LAST);
+    bus.on(name, (event) => void io.to([rooms.supervisors, ...(event.processInstanceId ? [rooms.processInstance(event.processInstanceId)] : [])]).emit(name, event), REALTIME_LAST);
   }
   for (const name of MAIL_EVENTS) {
     bus.on(

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '@diwan/contracts';
-import { DiwanError, NotFoundError } from './errors.js';
+import { DiwanError, NotFoundError, TooManyRequestsError } from './errors.js';
 import type { Logger } from './logger.js';
 
 interface HttpParserError {
@@ -17,6 +17,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (err instanceof DiwanError) {
       status = err.status;
       body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+      if (err instanceof TooManyRequestsError) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
     } else if (isParserError(err)) {
       status = err.status ?? 400;
       const code = status === 413 ? 'too_large' : 'bad_input';

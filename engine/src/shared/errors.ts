@@ -57,6 +57,18 @@ export class ConflictError extends DiwanError {
   readonly code = 'conflict';
 }
 
+/** Too many attempts: the client may try again after `retryAfterSeconds` (sent as Retry-After). */
+export class TooManyRequestsError extends DiwanError {
+  readonly status = 429;
+  readonly code = 'too_many_requests';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, { retryAfterSeconds });
+  }
+}
+
 export class UnavailableError extends DiwanError {
   readonly status = 503;
   readonly code = 'unavailable';

@@ -4,10 +4,11 @@ import type { I18nText } from '@diwan/contracts';
 export const LANGUAGES = ['ar', 'fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** The caller's language from Accept-Language (ar, fr or en); French when none of them is asked. */
-export function languageOf(req: Pick<Request, 'acceptsLanguages'>): Language {
-  const chosen = req.acceptsLanguages(...LANGUAGES);
-  return (chosen || 'fr') as Language;
+/** The caller's language from Accept-Language (ar, fr or en); French when none is asked, for a wildcard or a tie. */
+export function languageOf(req: Pick<Request, 'acceptsLanguages' | 'headers'>): Language {
+  if (!req.headers['accept-language']) return 'fr';
+  const chosen = req.acceptsLanguages('fr', 'ar', 'en');
+  return typeof chosen === 'string' && (LANGUAGES as readonly string[]).includes(chosen) ? (chosen as Language) : 'fr';
 }
 
 /** The text in that language, else French, else whatever there is. */

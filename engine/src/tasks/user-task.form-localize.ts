@@ -1,6 +1,7 @@
 import type { I18nText } from '@diwan/contracts';
 import { pick, type Language } from '../shared/language.js';
 import { componentsOf, propertiesOf, type FormComponent } from './form-schema.js';
+import { sanitizeText, withoutUnsafeComponents } from './user-task.form-sanitize.js';
 
 export interface Option {
   value: string;
@@ -28,14 +29,18 @@ export function optionLabelOf(c: FormComponent, option: { value: unknown; label?
 /**
  * The form as the caller reads it: labels, descriptions, texts and options in their language,
  * and the pickers (`diwan.ref`) given their options, so that form-js renders it as it is.
+ * Text components come with their templates filled from `facts` and nothing form-js could turn
+ * into HTML (user-task.form-sanitize.ts); components that render HTML are dropped.
  */
-export function localizeForm(schema: Record<string, unknown>, language: Language, refOptions: (c: FormComponent) => Option[] | null): Record<string, unknown> {
+export function localizeForm(schema: Record<string, unknown>, language: Language, refOptions: (c: FormComponent) => Option[] | null, facts: Record<string, unknown> = {}): Record<string, unknown> {
   const copy = structuredClone(schema);
+  copy.components = withoutUnsafeComponents(copy.components);
   for (const c of componentsOf(copy)) {
     for (const what of ['label', 'description', 'text'] as const) {
       const texts = textsOf(c, what);
       if (texts && (what !== 'text' || c.type === 'text')) c[what] = pick(texts, language);
     }
+    if (c.type === 'text') c.text = sanitizeText(typeof c.text === 'string' ? c.text : '', facts);
     const options = refOptions(c);
     if (options) {
       c.values = options.map((o) => ({ value: o.value, label: pick(o.label, language) }));

@@ -51,7 +51,7 @@ export class UserTaskForms {
     const shown = variablesShownBy(schema);
     const values = fromVariables(variables);
     const data: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([k]) => shown.has(k) && k !== 'mail'));
-    return { schema: schema ? localizeForm(schema, language, pickers) : null, data: { ...data, mail }, earlierResults };
+    return { schema: schema ? localizeForm(schema, language, pickers, { ...data, mail }) : null, data: { ...data, mail }, earlierResults };
   }
 
   /** Checks a completion against the task's form; answers the variables to send and what the audit keeps. */

@@ -5,6 +5,7 @@ import type { UserTaskDto } from '@diwan/contracts';
 export interface UserTask {
   _id: string;
   name: string | null;
+  names: { ar: string; fr: string; en: string } | null;
   taskDefinitionKey: string;
   processInstanceId: string;
   processDefinitionId: string;
@@ -26,6 +27,7 @@ const userTaskSchema = new Schema<UserTask>(
   {
     _id: { type: String, required: true },
     name: { type: String, default: null },
+    names: { type: new Schema({ ar: String, fr: String, en: String }, { _id: false }), default: null },
     taskDefinitionKey: { type: String, required: true },
     processInstanceId: { type: String, required: true, index: true },
     processDefinitionId: { type: String, required: true },
@@ -51,6 +53,7 @@ export function toUserTaskDto(t: UserTask): UserTaskDto {
   return {
     id: t._id,
     name: t.name,
+    names: t.names?.ar ? { ar: t.names.ar, fr: t.names.fr, en: t.names.en } : null,
     taskDefinitionKey: t.taskDefinitionKey,
     processInstanceId: t.processInstanceId,
     processDefinitionId: t.processDefinitionId,

@@ -1,4 +1,4 @@
-import type { RuntimeEvent } from '@diwan/contracts';
+import type { I18nText, RuntimeEvent } from '@diwan/contracts';
 import { mailSummaryOf } from '../mail/mail.lookup.js';
 import { UserTaskModel, toUserTaskDto, type UserTask } from './user-task.model.js';
 import type { UserTaskDto } from '@diwan/contracts';
@@ -7,13 +7,16 @@ import type { EventBus } from '../shared/event-bus.js';
 /** Projections run after audit, before the realtime gateway. */
 const PROJECTION = 5_000;
 
+/** A step's names in each language, from its circuit (null when the circuit gives none or can't be read). */
+export type StepNames = (processDefinitionId: string, activityId: string) => Promise<I18nText | null>;
+
 /** The inbox read model follows the runtime's user-task events, then says what changed. */
-export function projectUserTasks(bus: EventBus): void {
+export function projectUserTasks(bus: EventBus, stepNames: StepNames): void {
   bus.on(
     'runtimeEvent.received',
     async (event) => {
       if (!event.type.startsWith('userTask.')) return;
-      const task = await projectUserTaskEvent(event);
+      const task = await projectUserTaskEvent(event, stepNames);
       if (task) await bus.emit(event.type as 'userTask.created' | 'userTask.assigned' | 'userTask.completed' | 'userTask.deleted', task);
     },
     PROJECTION,
@@ -25,7 +28,7 @@ export function projectUserTasks(bus: EventBus): void {
  * idempotent and a finished task never reopens, so a redelivered or late
  * event cannot corrupt the inbox.
  */
-export async function projectUserTaskEvent(event: RuntimeEvent): Promise<UserTaskDto | null> {
+export async function projectUserTaskEvent(event: RuntimeEvent, stepNames: StepNames): Promise<UserTaskDto | null> {
   const task = event.userTask;
   if (!task) return null;
   const fields = {
@@ -47,7 +50,16 @@ export async function projectUserTaskEvent(event: RuntimeEvent): Promise<UserTas
     case 'userTask.created':
       doc = await UserTaskModel.findOneAndUpdate(
         { _id: task.id },
-        { $setOnInsert: { ...fields, mail: await mailSummaryOf(event.businessKey), assignee: task.assignee, status: 'open', endedAt: null } },
+        {
+          $setOnInsert: {
+            ...fields,
+            names: event.processDefinitionId ? await stepNames(event.processDefinitionId, task.taskDefinitionKey).catch(() => null) : null,
+            mail: await mailSummaryOf(event.businessKey),
+            assignee: task.assignee,
+            status: 'open',
+            endedAt: null,
+          },
+        },
         { upsert: true, returnDocument: 'after', lean: true },
       );
       break;

@@ -8,7 +8,11 @@ export function userTaskRoutes(userTasks: UserTaskService): Router {
   const router = Router();
   router.get('/user-tasks', async (req, res) => {
     const query = validate(userTaskQuerySchema, req.query, 'user-task query');
-    res.json(await userTasks.listVisible(currentUser(req), query));
+    const { items, total } = await userTasks.pageVisible(currentUser(req), query);
+    res.setHeader('X-Total-Count', String(total ?? items.length));
+    const links = pageLinks(req.originalUrl, query.page, query.pageSize, total ?? items.length);
+    if (links) res.setHeader('Link', links);
+    res.json(items);
   });
   router.get('/user-tasks/counts', async (req, res) => {
     res.json(await userTasks.counts(currentUser(req)));
@@ -39,4 +43,18 @@ export function userTaskRoutes(userTasks: UserTaskService): Router {
     res.status(204).end();
   });
   return router;
+}
+
+/** RFC 8288 links to the next and previous pages, if any. */
+function pageLinks(url: string, page: number, pageSize: number, total: number): string | null {
+  const at = (p: number) => {
+    const u = new URL(url, 'http://x');
+    u.searchParams.set('page', String(p));
+    u.searchParams.set('pageSize', String(pageSize));
+    return `<${u.pathname}${u.search}>`;
+  };
+  const links = [];
+  if (page * pageSize < total) links.push(`${at(page + 1)}; rel="next"`);
+  if (page > 1) links.push(`${at(page - 1)}; rel="prev"`);
+  return links.length ? links.join(', ') : null;
 }

@@ -11,6 +11,9 @@ import { UserTaskModel, toUserTaskDto } from './user-task.model.js';
 import { groupsOf, isCandidate, userTaskRights } from './user-task.rights.js';
 import { visibleTaskFilter } from './user-task.visibility.js';
 
+/** The most tasks one answer holds (and the socket snapshot). */
+export const MAX_PAGE_SIZE = 500;
+
 export const userTaskQuerySchema = z.object({
   assignee: z.enum(['me', 'unassigned', 'any']).default('any'),
   candidateGroup: z.string().min(1).optional(),
@@ -18,6 +21,9 @@ export const userTaskQuerySchema = z.object({
   processInstanceId: z.string().min(1).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   sort: z.enum(['dueDate', '-dueDate', 'priority', '-priority', 'createdAt']).default('createdAt'),
+  /** 1-based; the answer's X-Total-Count and Link headers tell how many there are and where the next page is. */
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(MAX_PAGE_SIZE),
 });
 export type UserTaskQuery = Partial<z.infer<typeof userTaskQuerySchema>>;
 
@@ -51,15 +57,17 @@ const mailIdOf = (task: UserTaskDto) => (task.businessKey && MAIL_ID.test(task.b
 export class UserTaskService {
   private readonly forms: UserTaskForms;
 
-  constructor(
-    private readonly runtime: RuntimeClient,
-    /** The step's names in each language, from its circuit. */
-    private readonly stepNames: (task: UserTaskDto) => Promise<{ ar: string; fr: string; en: string } | null>,
-  ) {
+  constructor(private readonly runtime: RuntimeClient) {
     this.forms = new UserTaskForms(runtime);
   }
 
+  /** The open tasks the user may see, the first MAX_PAGE_SIZE of them (the socket snapshot). */
   async listVisible(user: SessionUser, query: UserTaskQuery): Promise<UserTaskDto[]> {
+    return (await this.pageVisible(user, query, false)).items;
+  }
+
+  /** One page of the open tasks the user may see, and how many there are in all. */
+  async pageVisible(user: SessionUser, query: UserTaskQuery, count = true): Promise<{ items: UserTaskDto[]; total: number | null }> {
     const filter: Record<string, unknown> = { ...visibleTaskFilter(user), status: 'open' };
     if (query.assignee === 'me') filter.assignee = user.username;
     if (query.assignee === 'unassigned') filter.assignee = null;
@@ -67,8 +75,13 @@ export class UserTaskService {
     if (query.businessKey) filter.businessKey = query.businessKey;
     if (query.processInstanceId) filter.processInstanceId = query.processInstanceId;
     if (query.overdue === 'true') filter.dueDate = { $ne: null, $lt: new Date() };
-    const tasks = await UserTaskModel.find(filter).sort(SORTS[query.sort ?? 'createdAt']!).limit(500).lean();
-    return tasks.map(toUserTaskDto);
+    const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
+    const skip = ((query.page ?? 1) - 1) * pageSize;
+    const [tasks, total] = await Promise.all([
+      UserTaskModel.find(filter).sort(SORTS[query.sort ?? 'createdAt']!).skip(skip).limit(pageSize).lean(),
+      count ? UserTaskModel.countDocuments(filter) : Promise.resolve(null),
+    ]);
+    return { items: tasks.map(toUserTaskDto), total };
   }
 
   /** Inbox counts: mine (assigned to me), groups (unclaimed in my groups), overdue (visible to me). */
@@ -124,7 +137,7 @@ export class UserTaskService {
     // The task's form is the contract: only the fields it declares reach the runtime.
     const { accepted, fields } = await this.forms.check(task, variables);
     const typed = toVariables(accepted);
-    const names = await this.stepNames(task).catch(() => null);
+    const names = task.names ?? (task.name ? { ar: task.name, fr: task.name, en: task.name } : null);
     if (!task.assignee) await this.runtime.claimTask(id, user.username);
     await this.runtime.completeTask(id, typed);
     await UserTaskModel.updateOne({ _id: id, status: 'open' }, { $set: { assignee: task.assignee ?? user.username } });

@@ -1,26 +1,23 @@
 import { Router } from 'express';
 import type { MailTrackingDto } from '@diwan/contracts';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { mailByTrackingCode } from '../mail/mail.lookup.js';
-import { DiwanError, NotFoundError } from '../shared/errors.js';
+import { NotFoundError, TooManyRequestsError } from '../shared/errors.js';
 
-class TooManyRequestsError extends DiwanError {
-  readonly status = 429;
-  readonly code = 'too_many_requests';
-}
-
-/** A small fixed-window limit per client address, in memory (one engine node; a shared store would be needed beyond). */
+/**
+ * A limit per client address (req.ip: the socket's address, or the one the configured proxy
+ * gives, see DIWAN_TRUST_PROXY), in memory (one engine node; a shared store would be needed beyond).
+ */
 function rateLimiter(perMinute: number) {
-  const windows = new Map<string, { start: number; count: number }>();
-  return (key: string) => {
-    const now = Date.now();
-    if (windows.size > 10_000) for (const [k, w] of windows) if (now - w.start > 60_000) windows.delete(k);
-    const w = windows.get(key);
-    if (!w || now - w.start > 60_000) {
-      windows.set(key, { start: now, count: 1 });
-      return;
+  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  return async (key: string) => {
+    try {
+      await limiter.consume(key);
+    } catch (res) {
+      if (!(res instanceof RateLimiterRes)) throw res;
+      const wait = Math.ceil(res.msBeforeNext / 1000);
+      throw new TooManyRequestsError(`Too many tracking requests; try again in ${wait} s`, wait);
     }
-    w.count += 1;
-    if (w.count > perMinute) throw new TooManyRequestsError('Too many tracking requests; try again in a minute');
   };
 }
 
@@ -29,7 +26,7 @@ export function trackingRoutes(perMinute = 30): Router {
   const router = Router();
   const limit = rateLimiter(perMinute);
   router.get('/public/track/:code', async (req, res) => {
-    limit(req.ip ?? 'unknown');
+    await limit(req.ip ?? req.socket.remoteAddress ?? 'unknown');
     const code = req.params.code.trim().toUpperCase();
     const mail = /^[0-9A-Z]{10}$/.test(code) ? await mailByTrackingCode(code) : null;
     if (!mail) throw new NotFoundError('No mail with this tracking code');

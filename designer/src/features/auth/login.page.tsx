@@ -45,7 +45,9 @@ export function LoginPage() {
       setFailure(
         isApiError(error) && error.code === 'unauthorized'
           ? t('auth.invalidCredentials')
-          : errorMessage(error),
+          : isApiError(error) && error.status === 429
+            ? t('auth.tooManyAttempts', { count: retryAfterSeconds(error.details) })
+            : errorMessage(error),
       );
       setSubmitting(false);
     }
@@ -105,4 +107,10 @@ export function LoginPage() {
       </main>
     </div>
   );
+}
+
+/** The engine's back-off, in whole seconds (at least 1). */
+function retryAfterSeconds(details: unknown): number {
+  const seconds = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : 1;
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { sessionStore } from './session.store';
+import { signOut } from './logout';
 import { useSession } from './use-session';
 
 /** Who is signed in (name and roles) and the way out. */
@@ -22,7 +22,7 @@ export function UserMenu() {
         type="button"
         className="button button--ghost"
         data-testid="logout-button"
-        onClick={sessionStore.clear}
+        onClick={() => void signOut()}
       >
         {t('auth.logout')}
       </button>

@@ -1,23 +1,22 @@
-import type { CircuitDto, CircuitXmlDto } from '@diwan/contracts';
+import type { CircuitDto } from '@diwan/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { useApiQuery } from '../../shared/api/use-api-query';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
 import { useSession } from '../auth/use-session';
 import { canSeeLiveView, circuitLiveRoute } from '../circuit-live/circuit-live.api';
 import { BpmnViewer, type BpmnViewerState } from './bpmn-viewer';
 import { OpenInModelerButton } from './open-in-modeler.button';
-import { circuitXmlPath } from './circuits.api';
 import './circuits.css';
 import { DiagramFailedAlert } from './diagram-failed.alert';
+import { useCircuitXml } from './use-circuit-xml';
 
 export function CircuitViewerPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const circuit = (useLocation().state as { circuit?: CircuitDto } | null)?.circuit;
-  const query = useApiQuery<CircuitXmlDto>(circuitXmlPath(id));
+  const query = useCircuitXml(id);
   const [viewerState, setViewerState] = useState<BpmnViewerState>('importing');
   const [fitRequest, setFitRequest] = useState(0);
   const name = circuit?.name ?? circuit?.key ?? id;

@@ -1,3 +1,5 @@
+import { stepNameOf } from './inbox.view';
+import { useLanguage } from '../../shared/i18n/use-language';
 import type { UserTaskDto } from '@diwan/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +15,7 @@ interface DelegateDialogProps {
 /** Modal <dialog>: pick a colleague of the task's department to hand the task to. */
 export function DelegateDialog({ userTask, me, onDelegate, onClose }: DelegateDialogProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const dialog = useRef<HTMLDialogElement>(null);
   const [to, setTo] = useState('');
   useEffect(() => {
@@ -28,7 +31,7 @@ export function DelegateDialog({ userTask, me, onDelegate, onClose }: DelegateDi
           dialog.current?.close();
         }}
       >
-        <h2 id="delegate-title">{t('inbox.delegateTitle', { name: userTask.name ?? t('inbox.untitled') })}</h2>
+        <h2 id="delegate-title">{t('inbox.delegateTitle', { name: stepNameOf(userTask, language) ?? t('inbox.untitled') })}</h2>
         <p className="muted">{t('inbox.delegateIntro')}</p>
         <UserPicker
           department={userTask.candidateGroups[0]}

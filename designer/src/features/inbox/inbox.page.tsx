@@ -1,3 +1,4 @@
+import { useLanguage } from '../../shared/i18n/use-language';
 import type { UserTaskDto } from '@diwan/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,7 @@ import { BulkBar } from './bulk.bar';
 import { DelegateDialog } from './delegate.dialog';
 import { InboxTabs } from './inbox.tabs';
 import { InboxToolbar } from './inbox.toolbar';
-import { groupsOf, inboxCounts, inboxView, type InboxFilters } from './inbox.view';
+import { groupsOf, inboxCounts, inboxView, type InboxFilters, stepNameOf } from './inbox.view';
 import { UserTaskTable } from './user-task.table';
 import { useUserTaskAction } from './use-user-task-action';
 import { claimUserTask, delegateUserTask, unclaimUserTask } from './user-tasks.api';
@@ -23,6 +24,7 @@ interface CompletionFailure {
 /** The live inbox: my tasks and my groups' tasks, with counts, filters, sorting and bulk actions. */
 export function InboxPage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const errorMessage = useErrorMessage();
   const me = useSession()?.user.username ?? '';
   const { loaded, userTasks, complete } = useUserTasks();
@@ -40,7 +42,7 @@ export function InboxPage() {
 
   function onComplete(userTask: UserTaskDto) {
     complete(userTask).catch((error: unknown) => {
-      const text = t('inbox.completeFailed', { name: userTask.name ?? t('inbox.untitled'), reason: errorMessage(error) });
+      const text = t('inbox.completeFailed', { name: stepNameOf(userTask, language) ?? t('inbox.untitled'), reason: errorMessage(error) });
       setFailures((current) => [...current, { key: Date.now() + Math.random(), text }]);
     });
   }

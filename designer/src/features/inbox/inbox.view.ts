@@ -1,4 +1,4 @@
-import type { UserTaskDto } from '@diwan/contracts';
+import type { MailPriority, UserTaskDto } from '@diwan/contracts';
 
 /** How the inbox slices, filters and orders the live tasks; pure, so the counts match the lists. */
 export type InboxTab = 'mine' | 'groups';
@@ -10,6 +10,17 @@ export interface InboxFilters {
   candidateGroup: string;
   overdueOnly: boolean;
   sort: InboxSort;
+}
+
+/**
+ * A task's priority as people read it: circuits set the runtime's number from the mail's
+ * priority (low 25, normal 50, high 75, urgent 100); a number drawn otherwise falls in between.
+ */
+export function priorityOfTask(priority: number): MailPriority {
+  if (priority >= 100) return 'urgent';
+  if (priority >= 75) return 'high';
+  if (priority >= 50) return 'normal';
+  return 'low';
 }
 
 export function isOverdue(userTask: UserTaskDto, now = Date.now()): boolean {
@@ -51,4 +62,9 @@ function comparator(sort: InboxSort): (a: UserTaskDto, b: UserTaskDto) => number
 
 export function groupsOf(userTasks: UserTaskDto[]): string[] {
   return [...new Set(userTasks.flatMap((task) => task.candidateGroups))].sort();
+}
+
+/** A task's step name in the user's language: the circuit's translation, else its BPMN name. */
+export function stepNameOf(task: Pick<UserTaskDto, 'name' | 'names'>, language: 'ar' | 'fr' | 'en'): string | null {
+  return task.names?.[language] || task.name;
 }

@@ -1,8 +1,10 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { directionOf } from '../../shared/i18n/language';
+import { formJsTranslateModule, translateHardcodedWords } from './form-js.translate';
 import './task-form.css';
 
 interface TaskFormProps {
@@ -21,6 +23,7 @@ interface TaskFormProps {
  */
 export default function TaskForm({ schema, data, onSubmit, submitRequest, disabled }: TaskFormProps) {
   const language = useLanguage();
+  const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const form = useRef<Form | null>(null);
   const [failed, setFailed] = useState(false);
@@ -31,14 +34,17 @@ export default function TaskForm({ schema, data, onSubmit, submitRequest, disabl
 
   useEffect(() => {
     if (!container.current) return;
-    const instance = new Form({ container: container.current });
+    // form-js's own words (validation messages, placeholders) in the reader's language.
+    const instance = new Form({ container: container.current, additionalModules: [formJsTranslateModule(t)] });
+    const stopWatching = translateHardcodedWords(container.current, t);
     form.current = instance;
     instance.importSchema(schema as never, data).catch(() => setFailed(true));
     return () => {
+      stopWatching();
       instance.destroy();
       form.current = null;
     };
-  }, [schema, data]);
+  }, [schema, data, t]);
 
   useEffect(() => {
     form.current?.setProperty('disabled', disabled);

@@ -1,3 +1,4 @@
+import { useLanguage } from '../../shared/i18n/use-language';
 import type { UserTaskDto } from '@diwan/contracts';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,10 +6,12 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../shared/api/use-api-query';
 import { useFormatDate } from '../../shared/i18n/format-date';
 import { useErrorMessage } from '../../shared/i18n/use-error-message';
+import { useLanguageRefresh } from '../../shared/i18n/use-language-refresh';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
 import { mailRoute } from '../mails/mails.api';
-import { isOverdue } from './inbox.view';
+import { EarlierResults } from './earlier-results';
+import { isOverdue, priorityOfTask, stepNameOf } from './inbox.view';
 import { OverdueBadge } from './overdue.badge';
 import { userTaskFormPath, userTaskPath, type UserTaskFormDto } from './user-tasks.api';
 import { useUserTasks } from './user-tasks.context';
@@ -20,6 +23,7 @@ const TaskForm = lazy(() => import('./task-form'));
 /** One task: what it is about, its form (form-js), and completing it with the form's data. */
 export function UserTaskPage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { taskId = '' } = useParams();
   const navigate = useNavigate();
   const formatDate = useFormatDate();
@@ -28,6 +32,8 @@ export function UserTaskPage() {
   const { complete } = useUserTasks();
   const task = useApiQuery<UserTaskDto>(userTaskPath(taskId));
   const form = useApiQuery<UserTaskFormDto>(userTaskFormPath(taskId));
+  // The engine writes the form in the reader's language: a switch asks for it again.
+  useLanguageRefresh(form.refresh);
   const [submitRequest, setSubmitRequest] = useState(0);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -50,6 +56,7 @@ export function UserTaskPage() {
   if (!userTask && task.status === 'error') return <ErrorMessage error={task.error} onRetry={task.retry} />;
   if (!userTask) return null;
   const schema = form.status === 'success' ? form.data.schema : null;
+  const priority = priorityOfTask(userTask.priority);
   return (
     <section className="page" aria-labelledby="task-title" data-testid="user-task-page" data-task-id={userTask.id}>
       <header className="page__header">
@@ -60,9 +67,12 @@ export function UserTaskPage() {
           {t('inbox.back')}
         </Link>
         <h1 id="task-title" dir="auto">
-          {userTask.name ?? t('inbox.untitled')} {isOverdue(userTask) && <OverdueBadge />}
+          {stepNameOf(userTask, language) ?? t('inbox.untitled')} {isOverdue(userTask) && <OverdueBadge />}
         </h1>
         <p className="page__intro">
+          <span className={`priority${priority === 'high' || priority === 'urgent' ? ' priority--high' : ''}`} data-testid="task-priority">
+            {t('inbox.priorityIs', { priority: t(`priorities.${priority}`) })}
+          </span>{' '}
           {userTask.dueDate && t('inbox.dueOn', { date: formatDate(userTask.dueDate) })}{' '}
           {userTask.businessKey && (
             <Link to={mailRoute(userTask.businessKey)} data-testid="task-mail-link">
@@ -76,6 +86,7 @@ export function UserTaskPage() {
           {failure}
         </p>
       )}
+      {form.status === 'success' && <EarlierResults results={form.data.earlierResults ?? []} />}
       <div className="panel">
         {form.status === 'loading' && <Loading>{t('inbox.form.loading')}</Loading>}
         {form.status === 'error' && <ErrorMessage error={form.error} onRetry={form.retry} />}

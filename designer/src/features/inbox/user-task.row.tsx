@@ -1,16 +1,19 @@
+import { useLanguage } from '../../shared/i18n/use-language';
 import type { UserTaskDto } from '@diwan/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDepartments } from '../../shared/directory/use-departments';
 import { useFormatDate } from '../../shared/i18n/format-date';
 import { mailRoute } from '../mails/mails.api';
-import { isOverdue } from './inbox.view';
+import { isOverdue, priorityOfTask, stepNameOf } from './inbox.view';
 import { OverdueBadge } from './overdue.badge';
 import { userTaskRoute } from './user-tasks.api';
 
 interface UserTaskRowProps {
   userTask: UserTaskDto;
   me: string;
+  /** A person's display name, by username. */
+  personName: (username: string) => string;
   selected: boolean;
   busy: boolean;
   onSelect: (selected: boolean) => void;
@@ -20,14 +23,16 @@ interface UserTaskRowProps {
   onDelegate: (userTask: UserTaskDto) => void;
 }
 
-export function UserTaskRow({ userTask, me, selected, busy, onSelect, onComplete, onClaim, onUnclaim, onDelegate }: UserTaskRowProps) {
+export function UserTaskRow({ userTask, me, personName, selected, busy, onSelect, onComplete, onClaim, onUnclaim, onDelegate }: UserTaskRowProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const formatDate = useFormatDate();
   const { nameOf } = useDepartments();
-  const name = userTask.name ?? t('inbox.untitled');
+  const name = stepNameOf(userTask, language) ?? t('inbox.untitled');
   const none = <span className="muted">{t('inbox.none')}</span>;
   const overdue = isOverdue(userTask);
   const mine = userTask.assignee === me;
+  const priority = priorityOfTask(userTask.priority);
 
   return (
     <tr
@@ -75,7 +80,7 @@ export function UserTaskRow({ userTask, me, selected, busy, onSelect, onComplete
               </span>
             ))}
       </td>
-      <td>{userTask.assignee ?? <span className="muted">{t('inbox.unassigned')}</span>}</td>
+      <td dir="auto">{userTask.assignee ? personName(userTask.assignee) : <span className="muted">{t('inbox.unassigned')}</span>}</td>
       <td>
         {userTask.dueDate ? (
           <time dateTime={userTask.dueDate} className={overdue ? 'overdue-date' : undefined}>
@@ -89,7 +94,9 @@ export function UserTaskRow({ userTask, me, selected, busy, onSelect, onComplete
         <time dateTime={userTask.createdAt}>{formatDate(userTask.createdAt)}</time>
       </td>
       <td className="user-task__priority">
-        <span className={`priority${userTask.priority > 50 ? ' priority--high' : ''}`}>{userTask.priority}</span>
+        <span className={`priority${priority === 'high' || priority === 'urgent' ? ' priority--high' : ''}`} data-priority={priority}>
+          {t(`priorities.${priority}`)}
+        </span>
       </td>
       <td className="user-task__actions">
         <div className="user-task__buttons">

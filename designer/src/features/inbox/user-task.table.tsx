@@ -1,5 +1,6 @@
 import type { UserTaskDto } from '@diwan/contracts';
 import { useTranslation } from 'react-i18next';
+import { useUsers } from '../../shared/directory/use-users';
 import { UserTaskRow } from './user-task.row';
 
 interface UserTaskTableProps {
@@ -17,6 +18,9 @@ interface UserTaskTableProps {
 
 export function UserTaskTable({ userTasks, me, selected, busy, onSelect, onSelectAll, ...actions }: UserTaskTableProps) {
   const { t } = useTranslation();
+  const users = useUsers();
+  const people = new Map(users.status === 'success' ? users.data.map((user) => [user.username, user.displayName]) : []);
+  const personName = (username: string) => people.get(username) ?? username;
   const all = userTasks.length > 0 && userTasks.every((task) => selected.has(task.id));
   return (
     <div className="table-scroll">
@@ -46,6 +50,7 @@ export function UserTaskTable({ userTasks, me, selected, busy, onSelect, onSelec
               key={userTask.id}
               userTask={userTask}
               me={me}
+              personName={personName}
               selected={selected.has(userTask.id)}
               busy={busy === userTask.id}
               onSelect={(on) => onSelect(userTask.id, on)}

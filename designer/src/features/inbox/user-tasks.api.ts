@@ -39,8 +39,20 @@ export const userTaskPath = base;
 export const userTaskFormPath = (id: string) => `${base(id)}/form`;
 export const userTaskRoute = (id: string) => `/inbox/${encodeURIComponent(id)}`;
 
-/** GET /api/user-tasks/:id/form: the Camunda Form (form-js schema) and the data to fill it with. */
+/** What an earlier step of the same circuit gave: labels and values already in the reader's language. */
+export interface EarlierResultDto {
+  stepName: string;
+  by: { username: string; displayName: string };
+  at: string;
+  fields: { key: string; label: string; value: string }[];
+}
+
+/**
+ * GET /api/user-tasks/:id/form: the Camunda Form (form-js schema, localised by the engine, its
+ * pickers filled), the data to fill it with (with the mail's facts), and earlier steps' results.
+ */
 export interface UserTaskFormDto {
   schema: Record<string, unknown> | null;
   data: Record<string, unknown>;
+  earlierResults?: EarlierResultDto[];
 }

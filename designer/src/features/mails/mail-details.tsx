@@ -2,6 +2,8 @@ import type { MailDto } from '@diwan/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDepartments } from '../../shared/directory/use-departments';
+import { useMailTypes } from '../../shared/directory/use-mail-types';
+import { useUsers } from '../../shared/directory/use-users';
 import { useFormatDate, useFormatDay } from '../../shared/i18n/format-date';
 
 /** The mail's registered fields, as a description list. */
@@ -10,6 +12,9 @@ export function MailDetails({ mail }: { mail: MailDto }) {
   const formatDate = useFormatDate();
   const formatDay = useFormatDay();
   const { nameOf } = useDepartments();
+  const { labelOf: typeLabel } = useMailTypes();
+  const users = useUsers();
+  const personName = (username: string) => (users.status === 'success' ? (users.data.find((u) => u.username === username)?.displayName ?? username) : '');
   const departments = (codes: string[]) =>
     codes.length === 0 ? null : codes.map((code) => <span key={code} className="chip">{nameOf(code)}</span>);
   const rows: [string, ReactNode][] = [
@@ -20,7 +25,7 @@ export function MailDetails({ mail }: { mail: MailDto }) {
     [t('mailForm.letterDate'), mail.letterDate && formatDay(mail.letterDate)],
     [t('mailForm.letterReference'), mail.letterReference && <bdi>{mail.letterReference}</bdi>],
     [t('mailForm.priority'), t(`priorities.${mail.priority}`)],
-    [t('mailForm.mailType'), mail.mailType],
+    [t('mailForm.mailType'), mail.mailType && <span dir="auto" data-testid="mail-type-label">{typeLabel(mail.mailType)}</span>],
     [t('mailForm.dueDate'), mail.dueDate && formatDay(mail.dueDate)],
     [t('mailForm.forAction'), departments(mail.departments.forAction)],
     [t('mailForm.forInformation'), departments(mail.departments.forInformation)],
@@ -28,7 +33,7 @@ export function MailDetails({ mail }: { mail: MailDto }) {
     [t('mailForm.summary'), mail.summary && <span dir="auto">{mail.summary}</span>],
     [t('mailForm.tags'), mail.tags.length > 0 && mail.tags.map((tag) => <span key={tag} className="chip">{tag}</span>)],
     [t('mail.receiptNumber'), mail.receipt && <bdi>{mail.receipt.number}</bdi>],
-    [t('mail.registeredBy'), <>{mail.registeredBy} · {formatDate(mail.registeredAt)}</>],
+    [t('mail.registeredBy'), <><bdi>{personName(mail.registeredBy)}</bdi> · {formatDate(mail.registeredAt)}</>],
     [t('mail.voidReason'), mail.voidReason],
   ];
   return (

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { FormField } from '../../shared/ui/form-field';
 import type { MailFormSectionProps } from './mail-form.identity';
 import type { MailFormState } from './mail-form.model';
+import { MailTypePicker } from './mail-type.picker';
 
-/** Dates, the sender's reference, confidentiality, priority, and the deadline (mail type or date). */
+/** Dates, the sender's reference, confidentiality, priority, the mail type (its circuit and deadline) and a due date. */
 export function MailFormDetails({ form, set, errors }: MailFormSectionProps) {
   const { t } = useTranslation();
-  const text = (key: 'receivedAt' | 'letterDate' | 'letterReference' | 'mailType' | 'dueDate', type: string, testId: string) => (
+  const text = (key: 'receivedAt' | 'letterDate' | 'letterReference', type: string, testId: string) => (
     <FormField label={t(`mailForm.${key}`)} error={errors[key]}>
       {(control) => (
         <input
@@ -66,23 +67,22 @@ export function MailFormDetails({ form, set, errors }: MailFormSectionProps) {
         </FormField>
       </div>
       <fieldset className="fieldset">
-        <legend>{t('mailForm.deadline')}</legend>
-        <div className="radio-row">
-          {(['mailType', 'dueDate'] as const).map((mode) => (
-            <label key={mode}>
+        <legend>{t('mailForm.typeAndDeadline')}</legend>
+        <div className="form-grid">
+          <MailTypePicker form={form} set={set} errors={errors} />
+          <FormField label={t('mailForm.dueDate')} error={errors.dueDate} hint={t('mailForm.dueDateHint')}>
+            {(control) => (
               <input
-                type="radio"
-                name="deadlineMode"
-                checked={form.deadlineMode === mode}
-                onChange={() => set('deadlineMode', mode)}
+                {...control}
+                type="date"
+                className="field__input"
+                data-testid="mail-due-date"
+                value={form.dueDate}
+                onChange={(event) => set('dueDate', event.target.value)}
               />
-              {t(`mailForm.deadlineBy.${mode}`)}
-            </label>
-          ))}
+            )}
+          </FormField>
         </div>
-        {form.deadlineMode === 'mailType'
-          ? text('mailType', 'text', 'mail-type')
-          : text('dueDate', 'date', 'mail-due-date')}
       </fieldset>
     </>
   );

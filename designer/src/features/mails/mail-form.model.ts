@@ -38,7 +38,7 @@ export interface MailFormState {
   letterReference: string;
   confidentiality: Confidentiality;
   priority: MailPriority;
-  deadlineMode: 'mailType' | 'dueDate';
+  /** A mail type of the mail's direction ('' = none: the direction's default circuit). */
   mailType: string;
   dueDate: string;
   forAction: string[];
@@ -71,7 +71,6 @@ export function initialMailForm(language: 'ar' | 'fr' | 'en'): MailFormState {
     letterReference: '',
     confidentiality: 'normal',
     priority: 'normal',
-    deadlineMode: 'mailType',
     mailType: '',
     dueDate: '',
     forAction: [],
@@ -98,8 +97,9 @@ export function toRegisterMailInput(form: MailFormState): RegisterMailInput {
     letterReference: optional(form.letterReference),
     confidentiality: form.confidentiality,
     priority: form.priority,
-    mailType: form.deadlineMode === 'mailType' ? optional(form.mailType) : undefined,
-    dueDate: form.deadlineMode === 'dueDate' ? optional(form.dueDate) : undefined,
+    mailType: optional(form.mailType),
+    // A due date given wins over the type's deadline.
+    dueDate: optional(form.dueDate),
     departments: { forAction: form.forAction, forInformation: form.forInformation },
     namedUsers: secret ? form.namedUsers : [],
     tags: form.tags

@@ -2,6 +2,7 @@ import { SOCKET_EVENTS, type CircuitXmlDto, type MailDto, type UserTaskDto } fro
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../shared/api/use-api-query';
+import { useLanguageRefresh } from '../../shared/i18n/use-language-refresh';
 import { useSocketEvent } from '../../shared/realtime/use-realtime';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
@@ -26,6 +27,7 @@ export default function MailProgressDiagram({ mailId, processInstanceId }: { mai
   });
   useSocketEvent(SOCKET_EVENTS.userTaskCreated, onTask);
   useSocketEvent(SOCKET_EVENTS.userTaskCompleted, onTask);
+  useLanguageRefresh(refresh);
   useSocketEvent<{ processInstanceId?: string }>(SOCKET_EVENTS.incidentCreated, (event) => {
     if (event.processInstanceId === processInstanceId) refresh();
   });
@@ -41,22 +43,22 @@ export default function MailProgressDiagram({ mailId, processInstanceId }: { mai
       'diwan-incident': incidents.flatMap((incident) => (incident.activityId ? [incident.activityId] : [])),
     };
   }, [progress]);
-  const names = useMemo(() => (xml.status === 'success' ? elementNames(xml.data.bpmn20Xml) : new Map<string, string>()), [xml]);
 
   if (progress.status === 'loading') return <Loading>{t('mail.progress.loading')}</Loading>;
   if (progress.status === 'error') return <ErrorMessage error={progress.error} onRetry={progress.retry} />;
-  const { activeActivityIds, incidents } = progress.data;
-  const nameOf = (id: string) => names.get(id) ?? id;
+  const { activeActivityIds, activeSteps = [], incidents } = progress.data;
+  // The engine names the steps in the reader's language; a step without a name is not shown by its id.
+  const stepNames = [...new Set(activeSteps.map((step) => step.name ?? t('mail.progress.unnamedStep')))];
   return (
     <div className="mail-diagram" data-testid="mail-diagram" data-active={activeActivityIds.join(' ')}>
       <p data-testid="mail-current-step">
         <strong>{t('mail.progress.current')}</strong>{' '}
-        {activeActivityIds.length === 0 ? t('mail.progress.none') : activeActivityIds.map(nameOf).join(' · ')}
+        {stepNames.length === 0 ? t('mail.progress.none') : <span dir="auto">{stepNames.join(' · ')}</span>}
       </p>
       {incidents.map((incident, index) => (
         <p key={`${incident.activityId}-${index}`} className="alert alert--error" role="alert">
           <span aria-hidden="true">⚠ </span>
-          {t('mail.progress.incident', { step: incident.activityId ? nameOf(incident.activityId) : '—' })} <bdi>{incident.message}</bdi>
+          {t('mail.progress.incident', { step: incident.stepName ?? t('mail.progress.unnamedStep') })} <bdi>{incident.message}</bdi>
         </p>
       ))}
       <ul className="diagram-legend">
@@ -71,14 +73,4 @@ export default function MailProgressDiagram({ mailId, processInstanceId }: { mai
       )}
     </div>
   );
-}
-
-/** id → name of each BPMN element, to say the current step in words. */
-function elementNames(xml: string): Map<string, string> {
-  const names = new Map<string, string>();
-  const doc = new DOMParser().parseFromString(xml, 'application/xml');
-  for (const element of doc.querySelectorAll('[id][name]')) {
-    names.set(element.getAttribute('id') ?? '', element.getAttribute('name') ?? '');
-  }
-  return names;
 }

@@ -1,46 +1,66 @@
-import type { MailTimelineEntry } from '@diwan/contracts';
-import { useTranslation } from 'react-i18next';
+import { SOCKET_EVENTS, type MailDto, type MailTimelineItemDto, type UserTaskDto } from '@diwan/contracts';
+import { Trans, useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../shared/api/use-api-query';
 import { useFormatDate } from '../../shared/i18n/format-date';
+import { useLanguageRefresh } from '../../shared/i18n/use-language-refresh';
+import { useSocketEvent } from '../../shared/realtime/use-realtime';
+import { ErrorMessage } from '../../shared/ui/error-message';
+import { Loading } from '../../shared/ui/loading';
+import { mailTimelinePath } from './mails.api';
+import { timelineSentence } from './mail-timeline.sentences';
 
-/** Who did what and when, newest last, dates in the reader's language. */
-export function MailTimeline({ entries }: { entries: MailTimelineEntry[] }) {
+/**
+ * The mail's history in plain sentences (GET /api/mails/:id/timeline, texts in the reader's
+ * language): who did what, people by name, dates in the reader's language. Live.
+ */
+export function MailTimeline({ mailId }: { mailId: string }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
-  if (entries.length === 0) return <p className="muted" data-testid="mail-timeline">{t('mail.timeline.empty')}</p>;
+  const query = useApiQuery<MailTimelineItemDto[]>(mailTimelinePath(mailId));
+  const { refresh } = query;
+  useLanguageRefresh(refresh);
+  useSocketEvent<MailDto>(SOCKET_EVENTS.mailUpdated, (mail) => {
+    if (mail.id === mailId) refresh();
+  });
+  const onTask = (task: UserTaskDto) => {
+    if (task.businessKey === mailId) refresh();
+  };
+  useSocketEvent(SOCKET_EVENTS.userTaskCreated, onTask);
+  useSocketEvent(SOCKET_EVENTS.userTaskAssigned, onTask);
+  useSocketEvent(SOCKET_EVENTS.userTaskCompleted, onTask);
+
+  if (query.status === 'loading') return <Loading>{t('mail.timeline.loading')}</Loading>;
+  if (query.status === 'error') return <ErrorMessage error={query.error} onRetry={query.retry} />;
+  if (query.data.length === 0) return <p className="muted" data-testid="mail-timeline">{t('mail.timeline.empty')}</p>;
   return (
     <ol className="timeline" data-testid="mail-timeline">
-      {entries.map((entry, index) => (
-        <li key={`${entry.at}-${index}`} className="timeline__entry" data-action={entry.action}>
-          <time dateTime={entry.at} className="timeline__time">
-            {formatDate(entry.at)}
-          </time>
-          <p className="timeline__what">
-            <strong dir="auto">{entry.actor}</strong> {t(`mail.timeline.actions.${entry.action}`, { defaultValue: entry.action })}
-          </p>
-          <Details details={entry.details} />
-        </li>
-      ))}
+      {query.data.map((entry, index) => {
+        const sentence = timelineSentence(entry, t('mail.timeline.system'));
+        return (
+          <li key={`${entry.at}-${index}`} className="timeline__entry" data-action={entry.action} data-testid="timeline-entry">
+            <time dateTime={entry.at} className="timeline__time">
+              {formatDate(entry.at)}
+            </time>
+            <p className="timeline__what" data-testid="timeline-sentence">
+              <Trans
+                i18nKey={sentence.key}
+                values={sentence.values}
+                components={{ who: <strong dir="auto" />, whom: <strong dir="auto" />, what: <q dir="auto" />, num: <bdi className="chrono" /> }}
+              />
+            </p>
+            {entry.fields && entry.fields.length > 0 && (
+              <dl className="timeline__fields">
+                {entry.fields.map((field, n) => (
+                  <div key={`${field.label}-${n}`} className="timeline__field">
+                    <dt dir="auto">{field.label}</dt>
+                    <dd dir="auto">{field.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </li>
+        );
+      })}
     </ol>
-  );
-}
-
-/** Ids and hashes are for the audit log, not for readers. */
-const TECHNICAL = /(^|[a-z])(id|Id|sha256|attempts|found)$/;
-
-function Details({ details }: { details: Record<string, unknown> }) {
-  const pairs = Object.entries(details ?? {}).filter(
-    ([key, value]) => !TECHNICAL.test(key) && value !== null && value !== undefined && value !== '',
-  );
-  if (pairs.length === 0) return null;
-  return (
-    <p className="timeline__details">
-      {pairs.map(([key, value]) => (
-        <span key={key} className="chip">
-          <bdi>
-            {key}: {typeof value === 'object' ? JSON.stringify(value) : String(value)}
-          </bdi>
-        </span>
-      ))}
-    </p>
   );
 }

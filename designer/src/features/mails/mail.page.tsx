@@ -48,7 +48,7 @@ export function MailPage() {
         </section>
         <section className="panel" aria-labelledby="mail-timeline-title">
           <h2 id="mail-timeline-title">{t('mail.timeline.title')}</h2>
-          <MailTimeline entries={mail.timeline ?? []} />
+          <MailTimeline mailId={mail.id} />
         </section>
       </div>
       <section className="panel" aria-labelledby="mail-attachments-title">

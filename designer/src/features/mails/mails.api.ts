@@ -4,6 +4,7 @@ import { apiUpload } from '../../shared/api/api.upload';
 
 /** Engine paths and calls for mails (courrier / مراسلة). */
 export const mailPath = (id: string) => `/api/mails/${encodeURIComponent(id)}`;
+export const mailTimelinePath = (id: string) => `/api/mails/${encodeURIComponent(id)}/timeline`;
 export const mailProgressPath = (id: string) => `/api/mails/${encodeURIComponent(id)}/progress`;
 export const attachmentPath = (id: string) => `/api/attachments/${encodeURIComponent(id)}`;
 export const mailRoute = (id: string) => `/mails/${encodeURIComponent(id)}`;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/api.error';
 import { useErrorMessage } from '../../shared/i18n/use-error-message';
+import { DeployLinks } from './deploy.links';
 import { deployDraft, validateDraft, type DeployResult, type PolicyViolation } from './modeler.api';
 
 const STEPS = ['save', 'validate', 'deploy', 'done'] as const;
@@ -15,13 +16,15 @@ interface DeployProgressProps {
   /** Saves the working copy; false when it could not be saved. */
   flush: () => Promise<boolean>;
   onDeployed: (result: DeployResult) => void;
+  /** How people know an element: its name in the diagram (the server only knows its id). */
+  nameOf?: (elementId: string) => string;
 }
 
 /**
  * Deploys the working copy in steps: save → validate (the server's policy, the authority) →
  * deploy → done, with a determinate bar and the server's refusals listed, naming each element.
  */
-export function DeployProgress({ draftId, blockedReason, flush, onDeployed }: DeployProgressProps) {
+export function DeployProgress({ draftId, blockedReason, flush, onDeployed, nameOf = (id) => id }: DeployProgressProps) {
   const { t } = useTranslation();
   const reason = useErrorMessage();
   const [run, setRun] = useState<Run | null>(null);
@@ -82,16 +85,14 @@ export function DeployProgress({ draftId, blockedReason, flush, onDeployed }: De
           {run.state === 'failed' && (
             <div className="alert alert--error" role="alert" data-testid="deploy-errors">
               <p className="alert__title">{t(`modeler.deploy.failed.${run.step}`)}</p>
-              {run.error !== null && <p>{reason(run.error)}</p>}
-              {isApiError(run.error) && (
-                <p dir="ltr" data-testid="deploy-error-message">
-                  {run.error.message}
-                </p>
-              )}
+              {/* the refusals come in the page's language (Accept-Language); other errors by their code */}
+              {run.error !== null && run.violations.length === 0 && <p data-testid="deploy-error-message">{reason(run.error)}</p>}
               <ul>
                 {run.violations.map((v, i) => (
-                  <li key={i} data-testid="deploy-violation" data-element-id={v.elementId ?? ''} data-rule={v.rule} dir="ltr">
-                    <strong>{v.elementId ?? v.file}</strong> · <code>{v.rule}</code> — {v.message}
+                  <li key={i} data-testid="deploy-violation" data-element-id={v.elementId ?? ''} data-rule={v.rule} title={v.rule}>
+                    {v.elementId && <strong>{nameOf(v.elementId)}</strong>}
+                    {v.elementId && ' — '}
+                    {v.message}
                   </li>
                 ))}
               </ul>
@@ -104,11 +105,12 @@ export function DeployProgress({ draftId, blockedReason, flush, onDeployed }: De
           )}
           {run.result && (
             <p className="alert alert--success" role="status" data-testid="deploy-result" data-process-definition-id={run.result.processDefinitionId}>
-              {t('modeler.deploy.done', { version: run.result.version })} <code dir="ltr">{run.result.processDefinitionId}</code>
+              {t('modelerUx.deployed.done', { version: run.result.version })}
             </p>
           )}
         </div>
       )}
+      {run?.result && <DeployLinks result={run.result} />}
     </section>
   );
 }

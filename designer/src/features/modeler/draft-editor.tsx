@@ -7,10 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { Loading } from '../../shared/ui/loading';
 import { DeployProgress } from './deploy.progress';
+import { ImportWarnings } from './import.warnings';
 import { flattenIssues, isBlocking, type LintIssue } from './lint.issues';
 import { LintPanel } from './lint.panel';
-import type { CircuitDraft, CircuitForm } from './modeler.api';
+import { DecisionsPanel } from './decisions.panel';
+import type { CircuitDecision, CircuitDraft, CircuitForm } from './modeler.api';
 import { useAutosave } from './modeler.autosave';
+import { nameIn } from './modeler.names';
 import { ModelerToolbar } from './modeler.toolbar';
 import { useBpmnModeler, useModelerEvent } from './use-bpmn-modeler';
 import { VersionsPanel } from './versions.panel';
@@ -27,8 +30,12 @@ interface DiagramElement {
 export function DraftEditor({ draft }: { draft: CircuitDraft }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { canvasRef, panelRef, modeler, state } = useBpmnModeler(draft.xml, language);
+  const { canvasRef, panelRef, modeler, state, warnings } = useBpmnModeler(draft.xml, language);
   const forms = useRef<CircuitForm[]>(draft.forms);
+  // The draft's DMN files: the ref is what the autosave sends, the state what the tab shows.
+  const decisionsRef = useRef<CircuitDecision[]>(draft.decisions ?? []);
+  const [decisions, setDecisions] = useState<CircuitDecision[]>(decisionsRef.current);
+  const [tab, setTab] = useState<'diagram' | 'decisions'>('diagram');
   const [issues, setIssues] = useState<LintIssue[]>([]);
   const [selected, setSelected] = useState<DiagramElement | null>(null);
   const [simulating, setSimulating] = useState(false);
@@ -37,7 +44,7 @@ export function DraftEditor({ draft }: { draft: CircuitDraft }) {
   const exportDraft = useCallback(async () => {
     if (!modeler) throw new Error('modeler not ready');
     const { xml } = await modeler.saveXML({ format: true });
-    return { xml: xml ?? '', forms: forms.current };
+    return { xml: xml ?? '', forms: forms.current, decisions: decisionsRef.current };
   }, [modeler]);
   const autosave = useAutosave({ draftId: draft._id, revision: draft.revision, exportDraft });
 
@@ -51,6 +58,17 @@ export function DraftEditor({ draft }: { draft: CircuitDraft }) {
   }, [modeler]);
 
   const userTaskId = selected?.type === 'bpmn:UserTask' ? selected.id : null;
+
+  function changeDecisions(next: CircuitDecision[]) {
+    decisionsRef.current = next;
+    setDecisions(next);
+    autosave.schedule();
+  }
+
+  // The canvas was hidden behind the decisions tab: let bpmn-js measure it again.
+  useEffect(() => {
+    if (tab === 'diagram') modeler?.get<Canvas>('canvas').resized();
+  }, [tab, modeler]);
 
   function reveal(elementId: string) {
     if (!modeler) return;
@@ -95,7 +113,30 @@ export function DraftEditor({ draft }: { draft: CircuitDraft }) {
         userTaskId={userTaskId}
         onDesignForm={() => userTaskId && setDesigning({ taskId: userTaskId, formId: `${userTaskId}-form` })}
       />
-      <div className="modeler__workspace">
+      <div className="modeler-tabs" role="tablist" aria-label={t('modeler.tabs.label')}>
+        {(['diagram', 'decisions'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`modeler-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`modeler-tabpanel-${name}`}
+            className="modeler-tabs__tab"
+            data-testid={`modeler-tab-${name}`}
+            onClick={() => setTab(name)}
+          >
+            {t(`modeler.tabs.${name}`)}
+            {name === 'decisions' && decisions.length > 0 && <span className="badge badge--neutral">{decisions.length}</span>}
+          </button>
+        ))}
+      </div>
+      {tab === 'decisions' && (
+        <div role="tabpanel" id="modeler-tabpanel-decisions" aria-labelledby="modeler-tab-decisions">
+          <DecisionsPanel decisions={decisions} language={language} onChange={changeDecisions} />
+        </div>
+      )}
+      <div className="modeler__workspace" role="tabpanel" id="modeler-tabpanel-diagram" aria-labelledby="modeler-tab-diagram" style={tab === 'diagram' ? undefined : { display: 'none' }}>
         <div ref={canvasRef} className="modeler__canvas" dir="ltr" data-testid="modeler-canvas" data-state={state} />
         <aside ref={panelRef} className="modeler__panel" data-testid="properties-panel" aria-label={t('modeler.properties')} />
       </div>
@@ -105,9 +146,10 @@ export function DraftEditor({ draft }: { draft: CircuitDraft }) {
           {t('modeler.importFailed')}
         </p>
       )}
+      <ImportWarnings warnings={warnings} />
       <div className="modeler__cards">
-        <LintPanel issues={issues} onReveal={reveal} />
-        <DeployProgress draftId={draft._id} blockedReason={blockedReason} flush={autosave.flush} onDeployed={() => undefined} />
+        <LintPanel issues={issues} onReveal={reveal} nameOf={nameIn(modeler)} />
+        <DeployProgress draftId={draft._id} blockedReason={blockedReason} flush={autosave.flush} onDeployed={() => undefined} nameOf={nameIn(modeler)} />
         <VersionsPanel draftId={draft._id} initial={draft.versions} flush={autosave.flush} />
       </div>
       {designing && (

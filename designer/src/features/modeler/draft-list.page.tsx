@@ -3,24 +3,47 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/use-session';
 import { useApiQuery } from '../../shared/api/use-api-query';
+import { useDebouncedValue } from '../../shared/hooks/use-debounced-value';
 import { useFormatDate } from '../../shared/i18n/format-date';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
-import { createDraft, draftRoute, draftsPath, type DraftSummary } from './modeler.api';
+import { ConfirmDialog } from './confirm.dialog';
+import { createDraft, deleteDraft, draftRoute, draftSearchPath, type DraftSummary } from './modeler.api';
 import { nameOfBpmn } from './modeler.import';
 import '../circuits/circuits.css';
 import './modeler.css';
+import './decisions.css';
 
-/** `/circuits/drafts`: the drafts, a blank one by name, or one imported from a `.bpmn` file. */
+/**
+ * `/circuits/drafts`: the drafts (searched by name or process id), a blank one by name, or one
+ * imported from a `.bpmn` file; admins delete a draft after confirming.
+ */
 export function DraftListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const formatDate = useFormatDate();
   const isAdmin = useSession()?.user.roles.includes('admin') ?? false;
-  const query = useApiQuery<DraftSummary[]>(isAdmin ? draftsPath : null);
+  const [search, setSearch] = useState('');
+  const searched = useDebouncedValue(search.trim());
+  const query = useApiQuery<DraftSummary[]>(isAdmin ? draftSearchPath(searched) : null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [deleting, setDeleting] = useState<DraftSummary | null>(null);
+
+  async function remove(draft: DraftSummary) {
+    setBusy(true);
+    setError(null);
+    try {
+      await deleteDraft(draft.id);
+      query.refresh();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+      setDeleting(null);
+    }
+  }
 
   async function create(input: { name: string; xml?: string }) {
     setBusy(true);
@@ -78,10 +101,27 @@ export function DraftListPage() {
           </label>
         </div>
       )}
+      {isAdmin && (
+        <input
+          type="search"
+          className="field__input drafts-search"
+          data-testid="draft-search"
+          value={search}
+          maxLength={200}
+          dir="auto"
+          placeholder={t('modeler.drafts.searchPlaceholder')}
+          aria-label={t('modeler.drafts.search')}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+      )}
       {error !== null && <ErrorMessage error={error} testId="draft-error" />}
       {isAdmin && query.status === 'loading' && <Loading>{t('modeler.loading')}</Loading>}
       {isAdmin && query.status === 'error' && <ErrorMessage error={query.error} onRetry={query.retry} />}
-      {query.status === 'success' && query.data.length === 0 && <p className="empty">{t('modeler.drafts.empty')}</p>}
+      {query.status === 'success' && query.data.length === 0 && (
+        <p className="empty" data-testid="draft-list-empty">
+          {searched ? t('modeler.drafts.noMatch', { q: searched }) : t('modeler.drafts.empty')}
+        </p>
+      )}
       {query.status === 'success' && query.data.length > 0 && (
         <ul className="circuit-list" data-testid="draft-list">
           {query.data.map((draft) => (
@@ -91,11 +131,28 @@ export function DraftListPage() {
                 {draft.deployed && <span className="badge badge--neutral">{t('modeler.drafts.deployed')}</span>}
               </Link>
               <p className="modeler-hint">
-                <code dir="ltr">{draft.processKey}</code> · {t('modeler.drafts.versions', { count: draft.versions })} · {formatDate(draft.updatedAt)} · {draft.updatedBy}
+                <code dir="ltr">{draft.processKey}</code> · {t('modeler.drafts.versions', { count: draft.versions })}
+                {draft.decisions > 0 && <> · {t('modeler.drafts.decisions', { count: draft.decisions })}</>} · {formatDate(draft.updatedAt)} · {draft.updatedBy}
               </p>
+              <div className="draft-card__actions">
+                <button type="button" className="button button--ghost button--small" data-testid="draft-delete" disabled={busy} onClick={() => setDeleting(draft)}>
+                  {t('modeler.drafts.delete')}
+                </button>
+              </div>
             </li>
           ))}
         </ul>
+      )}
+      {deleting && (
+        <ConfirmDialog
+          testId="draft-delete-dialog"
+          title={t('modeler.drafts.deleteTitle', { name: deleting.name })}
+          body={t('modeler.drafts.deleteIntro')}
+          confirmLabel={t('modeler.drafts.deleteConfirm')}
+          busy={busy}
+          onConfirm={() => void remove(deleting)}
+          onClose={() => setDeleting(null)}
+        />
       )}
     </section>
   );

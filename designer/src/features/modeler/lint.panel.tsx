@@ -5,10 +5,12 @@ interface LintPanelProps {
   issues: LintIssue[];
   /** Selects and shows the element on the canvas. */
   onReveal: (elementId: string) => void;
+  /** How people know an element: its name in the diagram. */
+  nameOf?: (elementId: string) => string;
 }
 
 /** The problems list: every lint issue, errors first, each naming its element and rule. */
-export function LintPanel({ issues, onReveal }: LintPanelProps) {
+export function LintPanel({ issues, onReveal, nameOf = (id) => id }: LintPanelProps) {
   const { t, i18n } = useTranslation();
   /** Our words for the rules we know; bpmnlint's own English message otherwise. */
   const messageOf = (issue: LintIssue) => {
@@ -37,13 +39,13 @@ export function LintPanel({ issues, onReveal }: LintPanelProps) {
               data-rule={issue.rule}
               data-category={issue.category}
             >
-              <button type="button" className="lint-issue__element" onClick={() => onReveal(issue.id)} dir="ltr">
-                {elementId}
+              <button type="button" className="lint-issue__element" onClick={() => onReveal(issue.id)} dir="auto" title={elementId}>
+                {nameOf(elementId)}
               </button>
-              <span className="lint-issue__message" dir="auto" title={issue.message}>
+              {/* bpmnlint's own words and the rule stay in the tooltip, for whoever needs them */}
+              <span className="lint-issue__message" dir="auto" title={`${issue.message} (${issue.rule})`}>
                 {messageOf(issue)}
               </span>
-              <code className="lint-issue__rule">{issue.rule}</code>
             </li>
           );
         })}

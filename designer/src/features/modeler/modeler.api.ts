@@ -1,4 +1,13 @@
-import type { DeployResultDto, DraftDeploymentDto, DraftSummaryDto, PolicyViolationDto } from '@diwan/contracts';
+import type {
+  CircuitDecisionDto,
+  CircuitDraftDto,
+  CircuitFormDto,
+  DeployResultDto,
+  DraftDeploymentDto,
+  DraftSummaryDto,
+  DraftVersionSummaryDto,
+  PolicyViolationDto,
+} from '@diwan/contracts';
 import { apiFetch } from '../../shared/api/api.client';
 
 export type DraftDeployment = DraftDeploymentDto;
@@ -7,44 +16,26 @@ export type PolicyViolation = PolicyViolationDto;
 export type DeployResult = DeployResultDto;
 
 /** The engine's circuit drafts (`engine/src/circuits/circuit-draft.routes.ts`), admins only. */
-export interface CircuitForm {
-  formId: string;
-  schema: string;
-}
-
-export interface DraftVersion {
-  number: number;
-  label: string;
-  savedAt: string;
-  savedBy: string;
-}
-
-
-export interface CircuitDraft {
-  _id: string;
-  name: string;
-  processKey: string;
-  xml: string;
-  forms: CircuitForm[];
-  revision: number;
-  versions: DraftVersion[];
-  deployed: DraftDeployment | null;
-  updatedAt: string;
-  updatedBy: string;
-}
-
+export type CircuitForm = CircuitFormDto;
+export type CircuitDecision = CircuitDecisionDto;
+export type DraftVersion = DraftVersionSummaryDto;
+export type CircuitDraft = Omit<CircuitDraftDto, 'versions'> & { versions: DraftVersion[] };
 
 export const draftsPath = '/api/circuit-drafts';
 export const draftPath = (id: string) => `${draftsPath}/${encodeURIComponent(id)}`;
 export const draftRoute = (id: string) => `/circuits/drafts/${encodeURIComponent(id)}`;
+/** The drafts whose name or process id contains `query` (all when empty). */
+export const draftSearchPath = (query: string) => (query.trim() ? `${draftsPath}?${new URLSearchParams({ q: query.trim() })}` : draftsPath);
 
 /** The draft of a deployed circuit (made from its XML and forms the first time). */
 export const draftOfCircuit = (processDefinitionId: string) =>
   apiFetch<CircuitDraft>(`${draftsPath}/from-circuit/${encodeURIComponent(processDefinitionId)}`, { method: 'POST', body: {} });
 export const createDraft = (input: { name: string; xml?: string }) => apiFetch<CircuitDraft>(draftsPath, { method: 'POST', body: input });
 
-export const saveDraft = (id: string, body: { xml: string; forms: CircuitForm[]; revision: number }) =>
+export const saveDraft = (id: string, body: { xml: string; forms: CircuitForm[]; decisions: CircuitDecision[]; revision: number }) =>
   apiFetch<CircuitDraft>(draftPath(id), { method: 'PUT', body });
+
+export const deleteDraft = (id: string) => apiFetch<void>(draftPath(id), { method: 'DELETE' });
 
 export const addVersion = (id: string, label: string) => apiFetch<DraftVersion>(`${draftPath(id)}/versions`, { method: 'POST', body: { label } });
 

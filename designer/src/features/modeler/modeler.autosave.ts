@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../shared/api/api.error';
-import { saveDraft, type CircuitForm } from './modeler.api';
+import { saveDraft, type CircuitDecision, type CircuitForm } from './modeler.api';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
 
@@ -9,8 +9,8 @@ export const AUTOSAVE_DELAY_MS = 1500;
 interface AutosaveOptions {
   draftId: string;
   revision: number;
-  /** The working copy to save: the modeler's XML and the draft's forms. */
-  exportDraft: () => Promise<{ xml: string; forms: CircuitForm[] }>;
+  /** The working copy to save: the modeler's XML and the draft's forms and decisions. */
+  exportDraft: () => Promise<{ xml: string; forms: CircuitForm[]; decisions: CircuitDecision[] }>;
 }
 
 /**

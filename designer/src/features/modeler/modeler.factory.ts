@@ -7,9 +7,11 @@ import TokenSimulationModule from 'bpmn-js-token-simulation/lib/modeler';
 import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import type { Language } from '../../shared/i18n/language';
+import { assignmentModule } from './assignment.provider';
 import { elementTemplates } from './element-templates';
 import { lintConfig } from './lint.config';
 import { translateModule } from './modeler.translate';
+import { simulationLabelsModule } from './simulation.labels';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
@@ -40,7 +42,9 @@ export function createModeler(options: { canvas: HTMLElement; panel: HTMLElement
       ElementTemplateChooserModule,
       lintModule,
       TokenSimulationModule,
+      simulationLabelsModule,
       translateModule(options.language),
+      assignmentModule(),
     ],
   });
 }

@@ -6,3 +6,33 @@ export function nameOfBpmn(xml: string): string | null {
   const name = process?.getAttribute('name')?.trim() || process?.getAttribute('id')?.trim();
   return name && name.length >= 2 ? name : null;
 }
+
+/** A warning bpmn-js gives on import (`importXML` resolves with them): the file opened, partly. */
+export interface ImportWarning {
+  message: string;
+  error?: unknown;
+}
+
+/** What a warning means for people: an i18n key under `modelerUx.warnings.kinds` and its values. */
+export interface WarningMeaning {
+  kind: 'unparsable' | 'unresolvedReference' | 'unknownType' | 'duplicateId' | 'multipleDi' | 'notDrawn' | 'other';
+  subject: string;
+}
+
+const MEANINGS: [RegExp, WarningMeaning['kind']][] = [
+  [/unparsable content <([^>]+)>/, 'unparsable'],
+  [/unresolved reference <([^>]+)>/, 'unresolvedReference'],
+  [/unknown type <([^>]+)>/, 'unknownType'],
+  [/duplicate ID <([^>]+)>/, 'duplicateId'],
+  [/multiple DI elements defined for <([^>]+)>/, 'multipleDi'],
+  [/(?:no bpmnElement referenced in|missing \S+ for|element) <([^>]+)>/, 'notDrawn'],
+];
+
+/** Reads bpmn-js's English warning (moddle and the importer write these sentences). */
+export function meaningOf(warning: ImportWarning): WarningMeaning {
+  for (const [pattern, kind] of MEANINGS) {
+    const match = pattern.exec(warning.message);
+    if (match) return { kind, subject: (match[1] ?? '').replace(/^bpmn:|^camunda:/, '') };
+  }
+  return { kind: 'other', subject: '' };
+}

@@ -16,5 +16,6 @@ export function translateIn(language: Language, template: string, replacements: 
  */
 export function translateModule(language: () => Language) {
   const translate = (template: string, replacements?: Record<string, string>) => translateIn(language(), template, replacements);
-  return { translate: ['value', translate] };
+  // `modelerLanguage`: for our own panel entries that show directory names (see assignment.provider.ts)
+  return { translate: ['value', translate], modelerLanguage: ['value', language] };
 }

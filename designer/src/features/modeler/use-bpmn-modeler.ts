@@ -3,6 +3,7 @@ import type EventBus from 'diagram-js/lib/core/EventBus';
 import { useEffect, useRef, useState } from 'react';
 import type { Language } from '../../shared/i18n/language';
 import { createModeler } from './modeler.factory';
+import type { ImportWarning } from './modeler.import';
 
 export type ModelerState = 'importing' | 'ready' | 'failed';
 
@@ -18,6 +19,7 @@ export function useBpmnModeler(xml: string, language: Language) {
   const [modeler, setModeler] = useState<BpmnModeler | null>(null);
   const [state, setState] = useState<ModelerState>('importing');
   const [importError, setImportError] = useState<unknown>(null);
+  const [warnings, setWarnings] = useState<ImportWarning[]>([]);
 
   useEffect(() => {
     if (!canvasRef.current || !panelRef.current) return;
@@ -25,8 +27,10 @@ export function useBpmnModeler(xml: string, language: Language) {
     let cancelled = false;
     setState('importing');
     instance.importXML(initialXml.current).then(
-      () => {
+      (result) => {
         if (cancelled) return;
+        // typed as strings, given as { message, error } objects: take either
+        setWarnings((result.warnings as unknown[]).map((w) => (typeof w === 'string' ? { message: w } : (w as ImportWarning))));
         instance.get<{ zoom: (to: string, center: unknown) => void }>('canvas').zoom('fit-viewport', 'auto');
         setModeler(instance);
         setState('ready');
@@ -50,9 +54,12 @@ export function useBpmnModeler(xml: string, language: Language) {
     if (!modeler) return;
     modeler.get<{ _rebuild?: () => void }>('palette')._rebuild?.();
     modeler.get<EventBus>('eventBus').fire('propertiesPanel.providersChanged');
+    modeler.get<EventBus>('eventBus').fire('modeler.languageChanged');
+    // the lint button says its count when it lints
+    modeler.get<{ update?: () => void }>('linting').update?.();
   }, [language, modeler]);
 
-  return { canvasRef, panelRef, modeler, state, importError };
+  return { canvasRef, panelRef, modeler, state, importError, warnings };
 }
 
 /** Subscribes to a modeler event while mounted. */

@@ -1,3 +1,4 @@
+import { currentLanguage } from '../i18n/i18n.setup';
 import { ApiError } from './api.error';
 
 /** How the client finds the token and what it does on a 401; the auth feature plugs itself in. */
@@ -34,7 +35,8 @@ export interface ApiRequest {
  */
 export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
   const token = auth.getToken();
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // the engine answers in the page's language (refusals, localised forms)
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 

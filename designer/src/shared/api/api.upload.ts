@@ -1,3 +1,4 @@
+import { currentLanguage } from '../i18n/i18n.setup';
 import { ApiError } from './api.error';
 import { getApiToken, notifyUnauthorized } from './api.client';
 
@@ -20,6 +21,7 @@ export function apiUpload<T>({ path, form, headers = {}, onProgress, signal }: U
     const token = getApiToken();
     xhr.open('POST', path);
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', currentLanguage());
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
 

@@ -7,7 +7,12 @@ import java.util.function.BiFunction;
 /** What both backends add in front of mongo-java-server's own command handling. */
 final class CommandRouting {
 
-    private final SerializedWrites writes = new SerializedWrites();
+    private final SerializedWrites writes;
+
+    /** @param durable makes the changes so far durable before a write is acknowledged (no-op in memory) */
+    CommandRouting(Runnable durable) {
+        this.writes = new SerializedWrites(durable);
+    }
 
     /** @param backend runs the backend's own handling of a command name and query */
     Document handle(String command, Document query, BiFunction<String, Document, Document> backend) {

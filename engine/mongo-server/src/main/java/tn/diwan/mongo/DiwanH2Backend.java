@@ -3,14 +3,29 @@ package tn.diwan.mongo;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
-/** H2 MVStore file backend that also understands {@code hello} and runs writes one at a time. */
+/**
+ * H2 MVStore file backend that also understands {@code hello} and runs writes one at a time.
+ * <p>
+ * MVStore keeps changes in memory and writes them about once a second (its auto-commit delay), so
+ * a {@code kill -9} or a power cut used to lose acknowledged writes. Here every command that changes
+ * data is committed (a new MVStore version written to the file) and the file is synced
+ * ({@code FileChannel.force}) before the reply: an acknowledged write is on disk.
+ */
 final class DiwanH2Backend extends H2Backend {
 
-    private final CommandRouting routing = new CommandRouting();
+    private final CommandRouting routing;
 
     DiwanH2Backend(String fileName) {
         super(fileName);
+        this.routing = new CommandRouting(this::commitAndSync);
+    }
+
+    private void commitAndSync() {
+        MVStore store = getMvStore();
+        store.commit();
+        store.sync();
     }
 
     @Override

@@ -1,12 +1,14 @@
 package tn.diwan.runtime;
 
 import org.operaton.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.operaton.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** HTTP basic auth on /engine-rest, checked against Operaton's own users. */
+/**
+ * HTTP basic auth on /engine-rest, checked against Operaton's own users; wrong passwords never lock
+ * the service user (see {@link ServiceUserAuthentication}).
+ */
 @Configuration
 class RestAuthenticationConfig {
 
@@ -17,7 +19,7 @@ class RestAuthenticationConfig {
         registration.setName("diwan-engine-rest-basic-auth");
         registration.addUrlPatterns("/engine-rest/*");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
+                ServiceUserAuthentication.class.getName());
         registration.setOrder(10);
         return registration;
     }

@@ -12,7 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-/** POSTs one batch {"node", "events": [...]} to the engine. True on 2xx. */
+/** POSTs one batch {"node", "pending", "events": [...]} to the engine. True on 2xx. */
 @Component
 public class EventBatchSender {
 
@@ -28,20 +28,21 @@ public class EventBatchSender {
     }
 
     /** @return the HTTP status */
-    public int send(List<EventOutbox.Row> rows) throws IOException, InterruptedException {
+    public int send(List<EventOutbox.Row> rows, long pending) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.eventsUrl()))
                 .timeout(properties.timeout())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(rows)));
+                .POST(HttpRequest.BodyPublishers.ofString(body(rows, pending)));
         if (properties.token() != null && !properties.token().isBlank()) {
             request.header("Authorization", "Bearer " + properties.token());
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private String body(List<EventOutbox.Row> rows) throws IOException {
+    private String body(List<EventOutbox.Row> rows, long pending) throws IOException {
         ObjectNode body = json.createObjectNode();
         body.put("node", properties.node());
+        body.put("pending", pending);
         ArrayNode events = body.putArray("events");
         for (EventOutbox.Row row : rows) {
             events.add(json.readTree(row.payload()));

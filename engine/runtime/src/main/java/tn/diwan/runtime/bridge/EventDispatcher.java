@@ -118,7 +118,8 @@ public class EventDispatcher implements SmartLifecycle {
 
     private boolean post(List<EventOutbox.Row> batch) throws InterruptedException {
         try {
-            int status = sender.send(batch);
+            // The engine reports the bridge's backlog in its health: tell it how many events wait here.
+            int status = sender.send(batch, outbox.size());
             if (status >= 200 && status < 300) {
                 return true;
             }

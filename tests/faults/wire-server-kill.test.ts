@@ -1,0 +1,135 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import mongoose from 'mongoose';
+import type { MailDto } from '@diwan/contracts';
+import { root } from '../../scripts/build.mjs';
+import { freePort, startStack, type Stack } from '../../scripts/stack.mjs';
+import { DEMO_PASSWORD, waitFor } from '../harness/stack.js';
+
+/**
+ * Faults: `kill -9` of the MongoDB wire server (H2 file) while mail is being registered. Every
+ * registration answered 201 must be there afterwards, with its number, and no number may be given
+ * twice. (H2 used to write about once a second: acknowledged writes and counter values were lost.)
+ */
+const MAILS = Number(process.env.FAULT_MAILS || 160);
+const CONCURRENCY = 4;
+const KILL_AFTER = 40;
+
+interface Attempt {
+  i: number;
+  status: number | 'error';
+  id?: string;
+  chronoNumber?: string;
+}
+
+describe('kill -9 of the MongoDB wire server', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({
+      dataDir: mkdtempSync(path.join(tmpdir(), 'diwan-faults-mongo-')),
+      ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
+      quiet: true,
+      logDir: path.join(root, 'test-results', 'logs', 'faults-wire-server'),
+    });
+  }, 240_000);
+  afterAll(async () => {
+    await stack?.stop();
+  }, 60_000);
+
+  const login = async (username: string): Promise<string> => {
+    const res = await fetch(`${stack.engineUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+    return ((await res.json()) as { token: string }).token;
+  };
+
+  const register = async (token: string, i: number): Promise<Attempt> => {
+    const form = new FormData();
+    form.set('mail', JSON.stringify({
+      direction: 'incoming',
+      subject: `Demande n° ${i} pendant une panne · طلب عدد ${i}`,
+      language: 'fr',
+      channel: 'counter',
+      correspondent: { kind: 'citizen', name: `Citoyen ${i}` },
+    }));
+    try {
+      const res = await fetch(`${stack.engineUrl}/api/mails`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'idempotency-key': `wire-kill-${process.pid}-${i}` },
+        body: form,
+        signal: AbortSignal.timeout(30_000),
+      });
+      const text = await res.text();
+      if (res.status !== 201) return { i, status: res.status };
+      const mail = JSON.parse(text) as MailDto;
+      return { i, status: 201, id: mail.id, chronoNumber: mail.chronoNumber };
+    } catch {
+      return { i, status: 'error' };
+    }
+  };
+
+  it('keeps every acknowledged registration, each with its own chrono number', async () => {
+    // given a registrar registering mail, several at a time
+    const registrar = await login('registrar');
+    const admin = await login('admin');
+    const attempts: Attempt[] = [];
+    let next = 0;
+    let killed: Promise<void> | null = null;
+    const acknowledged = () => attempts.filter((a) => a.status === 201).length;
+
+    // when the wire server is killed (SIGKILL) in the middle of the run, and started again
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < MAILS) {
+        attempts.push(await register(registrar, next++));
+        if (!killed && acknowledged() >= KILL_AFTER) {
+          killed = (async () => {
+            await stack.stopPart('mongo', { kill: true });
+            await stack.startPart('mongo');
+          })();
+        }
+      }
+    }));
+    await killed;
+    await waitFor('the engine to be healthy again', async () => (await fetch(`${stack.engineUrl}/api/health`)).ok, 60_000);
+
+    // then every mail answered 201 is there, with the number it was given
+    const ok = attempts.filter((a) => a.status === 201);
+    const failed = attempts.filter((a) => a.status !== 201);
+    const missing: string[] = [];
+    const renumbered: string[] = [];
+    for (const a of ok) {
+      const res = await fetch(`${stack.engineUrl}/api/mails/${a.id}`, { headers: { authorization: `Bearer ${admin}` } });
+      if (res.status !== 200) missing.push(`${a.chronoNumber} (${res.status})`);
+      else if (((await res.json()) as MailDto).chronoNumber !== a.chronoNumber) renumbered.push(a.chronoNumber!);
+    }
+    // and no chrono number belongs to two mails, in the whole register
+    const client = await mongoose.mongo.MongoClient.connect(stack.mongoUri);
+    let duplicates: { _id: string; n: number }[];
+    let stored: number;
+    try {
+      const mails = client.db().collection('mails');
+      duplicates = await mails
+        .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$chronoNumber', n: { $sum: 1 } } }, { $match: { n: { $gt: 1 } } }])
+        .toArray();
+      stored = await mails.countDocuments();
+    } finally {
+      await client.close();
+    }
+    console.log(
+      `wire server kill -9: ${attempts.length} attempts, ${ok.length} answered 201, ${failed.length} failed or refused; ` +
+        `afterwards ${stored} mails stored, ${missing.length} acknowledged missing, ${renumbered.length} renumbered, ` +
+        `${duplicates.length} chrono numbers given twice`,
+    );
+    expect(ok.length).toBeGreaterThan(KILL_AFTER);
+    expect(new Set(ok.map((a) => a.chronoNumber)).size).toBe(ok.length);
+    expect(missing).toEqual([]);
+    expect(renumbered).toEqual([]);
+    expect(duplicates).toEqual([]);
+  }, 300_000);
+});

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const NAMES = ['DIWAN_RUNTIME_PASSWORD', 'DIWAN_JWT_SECRET', 'DIWAN_BRIDGE_TOKEN', 'DIWAN_WORKER_TOKEN'];
+const NAMES = ['DIWAN_RUNTIME_PASSWORD', 'DIWAN_JWT_SECRET', 'DIWAN_BRIDGE_TOKEN', 'DIWAN_WORKER_TOKEN', 'DIWAN_AUDIT_KEY'];
 
 export function loadSecrets(dataDir, env = process.env) {
   const file = path.join(dataDir, 'secrets.json');

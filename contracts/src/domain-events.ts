@@ -69,7 +69,7 @@ export const AUDIT_ACTIONS = [
   'userTask.completed',
   'deadline.reminded',
   'deadline.escalated',
-  'runtimeEvent.deadLettered',
+  'readModel.reconciled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

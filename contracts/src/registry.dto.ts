@@ -1,3 +1,4 @@
+import type { AuditAction } from './domain-events.js';
 /** Read-only shapes around the mail registry: pickers, public tracking, circuit progress, audit. */
 export interface DepartmentDto {
   code: string;
@@ -33,9 +34,25 @@ export interface MailProgressDto {
   incidents: { activityId: string | null; stepName: string | null; message: string | null }[];
 }
 
+/** An audit entry that a mail should have and lacks (completeness). */
+export interface MissingAuditEntryDto {
+  mailId: string;
+  chronoNumber: string;
+  action: AuditAction;
+}
+
 export interface AuditVerifyDto {
   ok: boolean;
   entries: number;
-  /** The seq of the first entry whose hash or link does not match. */
+  /** The seq of the first entry whose hash or link does not match, or that differs from its anchor. */
   brokenAt?: number;
+  /**
+   * chain: an entry's hash or link is wrong; anchor: the chain was recomputed but differs from a
+   * keyed anchor kept outside the database; truncated: entries the anchors vouch for are gone;
+   * forged-anchor: an anchor's key check fails; incomplete: mails lack their entries.
+   */
+  reason?: 'chain' | 'anchor' | 'truncated' | 'forged-anchor' | 'incomplete';
+  anchors: { count: number; lastSeq: number | null; forged: number };
+  /** Up to 100 entries that mails lack. */
+  missing: MissingAuditEntryDto[];
 }

@@ -6,9 +6,12 @@ import { deployWhenRuntimeIsUp } from './circuits/circuit.deployer.js';
 import { seedsDemo, type Config } from './config/config.js';
 import { seedDemoAdministration } from './demo/demo-administration.js';
 import { createApp } from './http/app.js';
+import { AuditAnchors } from './audit/audit.anchor.js';
+import { anchorAuditWith } from './audit/audit.service.js';
 import { auditDomainEvents } from './audit/audit.subscriber.js';
 import { CircuitModels } from './circuits/circuit-model.js';
-import { createMailFeature, startMailBackground } from './mail/mail.feature.js';
+import { createMailFeature } from './mail/mail.feature.js';
+import { Reconciler } from './reconcile/reconciler.js';
 import { MailTypeService } from './mail-types/mail-type.service.js';
 import { BridgeStatus } from './realtime/bridge-status.js';
 import { publishDomainEvents } from './realtime/realtime.gateway.js';
@@ -30,6 +33,8 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
   const logger = createLogger(config.LOG_LEVEL);
   await mongoose.connect(config.MONGODB_URI, { serverSelectionTimeoutMS: 20_000 });
   await mongoose.connection.syncIndexes();
+  const auditAnchors = new AuditAnchors(config.DIWAN_AUDIT_KEY, config.DIWAN_AUDIT_ANCHOR_FILE);
+  anchorAuditWith(auditAnchors);
   if (seedsDemo(config)) await seedDemoAdministration(config.DIWAN_DEMO_PASSWORD, logger);
 
   const runtime = new RuntimeClient({
@@ -55,6 +60,7 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
   projectUserTasks(bus, async (definitionId, activityId) => (await circuitModels.of(definitionId)).node(activityId)?.names ?? null);
   publishDomainEvents(bus, realtime.io);
   const mail = createMailFeature(runtime, realtime.io, bus, mailTypes, logger);
+  const reconciler = new Reconciler(runtime, bus, logger);
   const app = createApp({
     logger,
     auth,
@@ -63,7 +69,7 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
     runtimeEvents: new RuntimeEventHandler(bus, logger, bridgeStatus),
     bridgeStatus,
     mailTypes,
-    circuitModels,
+    reconciler,
     circuitsState,
     bridgeToken: config.DIWAN_BRIDGE_TOKEN,
     workerToken: config.DIWAN_WORKER_TOKEN,
@@ -75,12 +81,15 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
   const { port } = http.address() as AddressInfo;
   logger.info({ port }, 'engine listening');
   deployWhenRuntimeIsUp(runtime, config.DIWAN_PROCESSES_DIR, logger, circuitsState);
-  startMailBackground(mail, logger);
+  mail.circuitStarter.start();
+  reconciler.start();
 
   return {
     url: `http://localhost:${port}`,
     async stop() {
+      await reconciler.stop();
       await mail.stop();
+      await auditAnchors.flush();
       await realtime.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await mongoose.disconnect();

@@ -12,7 +12,8 @@ export async function startBenchStack() {
   ensureBuilt();
   return startStack({
     dataDir: mkdtempSync(path.join(tmpdir(), 'diwan-bench-')),
-    memory: true,
+    // in memory by default; BENCH_STORAGE=files measures on the H2 files `npm start` uses (durability's cost)
+    memory: process.env.BENCH_STORAGE !== 'files',
     quiet: true,
     logDir: path.join(root, 'test-results', 'bench-logs'),
     ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },

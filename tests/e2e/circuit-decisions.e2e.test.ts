@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, logIn } from '../harness/browser.js';
-import { api, login, stack, uniqueKey, waitFor } from '../harness/stack.js';
+import { api, login, runtimeApi, stack, uniqueKey, waitFor } from '../harness/stack.js';
 
 /** Drafts in a real browser, in Arabic: decisions (DMN) edited with dmn-js, search and delete in the list. */
 describe('circuit drafts with decisions, in the browser', () => {
@@ -49,7 +49,14 @@ describe('circuit drafts with decisions, in the browser', () => {
     expect(await page.locator('[data-testid="dmn-editor"] .hit-policy').textContent()).toContain('سياسة المطابقة');
     expect(await page.locator('[data-testid="dmn-editor"] .decision-table-header, [data-testid="dmn-editor"] thead').first().textContent()).toMatch(/عندما|مُدخل/);
 
-    // and adds a rule and types the department in its output cell
+    // and that empty table is a valid decision: it deploys with the circuit, under its own id
+    await saved(page);
+    const blank = await waitFor('the new decision saved', async () => (await api('GET', `/api/circuit-drafts/${draftId}`, { token: admin })).body.decisions?.[0]);
+    const deployed = await api('POST', `/api/circuit-drafts/${draftId}/deploy`, { token: admin, body: { versionNumber: null } });
+    expect(deployed.status).toBe(201);
+    expect(await runtimeApi<unknown[]>('GET', `/decision-definition?key=${blank.file}`)).toEqual([expect.objectContaining({ key: blank.file, name: 'قرار 1' })]);
+
+    // when the process owner adds a rule and types the department in its output cell
     await page.locator('[data-testid="dmn-editor"] tfoot td.add-rule.output-cell').click();
     const cell = page.locator('[data-testid="dmn-editor"] tbody td.output-cell').first();
     await cell.waitFor();

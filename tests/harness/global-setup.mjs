@@ -33,6 +33,8 @@ export default async function globalSetup() {
     DIWAN_TEST_MONGODB_URI: stack.mongoUri,
     DIWAN_TEST_BRIDGE_TOKEN: stack.secrets.DIWAN_BRIDGE_TOKEN,
     DIWAN_TEST_WORKER_TOKEN: stack.secrets.DIWAN_WORKER_TOKEN,
+    // for the security tests: tokens that expire in seconds, and forged ones
+    DIWAN_TEST_JWT_SECRET: stack.secrets.DIWAN_JWT_SECRET,
   });
   console.log(`\n[diwan] stack up in ${((Date.now() - started) / 1000).toFixed(1)} s at ${stack.engineUrl}`);
 }

@@ -170,6 +170,16 @@ describe('circuit drafts', () => {
     expect(await runtimeApi<unknown[]>('GET', `/decision-definition?key=${decisionId}`)).toEqual([]);
   });
 
+  it('opens the standard incoming circuit in the modeler with the decision deployed with it', async () => {
+    const circuits = await api<{ id: string; key: string }[]>('GET', '/api/circuits', { token: admin });
+    const incoming = circuits.body.find((c) => c.key === 'incoming-mail')!;
+    const draft = await api('POST', `/api/circuit-drafts/from-circuit/${encodeURIComponent(incoming.id)}`, { token: admin });
+    expect(draft.body.processKey).toBe('incoming-mail');
+    expect(draft.body.decisions.map((d: { file: string }) => d.file)).toContain('triage-suggestion');
+    // and the draft passes the policy as it is, decision included
+    expect((await api('POST', `/api/circuit-drafts/${draft.body._id}/validate`, { token: admin })).body.violations).toEqual([]);
+  });
+
   it('opens a deployed circuit in the modeler: the draft that deployed it, with its decisions', async () => {
     // given a deployed draft with a decision, and a newer draft of the same process
     const key = uniqueKey('reopen').replace(/-/g, '_');

@@ -83,14 +83,13 @@ export class AuthService {
     return ended;
   }
 
-  /** Revokes the token until it expires; its sockets are dropped. Idempotent. */
+  /** Revokes a valid token until it expires; its sockets are dropped. */
   async logout(token: string | undefined): Promise<void> {
-    const claims = this.verify(token);
-    const expiresAt = new Date(claims.exp * 1000);
-    await RevokedTokenModel.updateOne({ jti: claims.jti }, { $setOnInsert: { jti: claims.jti, username: claims.sub, expiresAt } }, { upsert: true });
+    const { user, jti, expiresAt } = await this.sessionForToken(token);
+    await RevokedTokenModel.updateOne({ jti }, { $setOnInsert: { jti, username: user.username, expiresAt } }, { upsert: true });
     // Revocations are kept only as long as their token would have lived.
     await RevokedTokenModel.deleteMany({ expiresAt: { $lt: new Date() } });
-    await this.bus?.emit('session.revoked', { username: claims.sub, jti: claims.jti });
+    await this.bus?.emit('session.revoked', { username: user.username, jti });
   }
 
   private verify(token: string | undefined): TokenClaims {

@@ -7,6 +7,7 @@ import type { RuntimeClient } from '../runtime/runtime.client.js';
 import { validate } from '../shared/validate.js';
 import { record } from '../audit/audit.service.js';
 import { checkDeployment } from './circuit-files.js';
+import { CircuitXmlCache } from './circuit-xml.cache.js';
 import { circuitStats } from './circuit-stats.js';
 import { readCircuitUpload } from './circuit-upload.js';
 
@@ -21,6 +22,7 @@ const DIWAN_SOURCE = 'diwan-engine';
 
 export function circuitRoutes(runtime: RuntimeClient, startForMail: StartCircuitForMail): Router {
   const router = Router();
+  const circuitXml = new CircuitXmlCache(runtime);
 
   router.get('/circuits', async (_req, res) => {
     const definitions = await runtime.latestProcessDefinitions();
@@ -47,7 +49,7 @@ export function circuitRoutes(runtime: RuntimeClient, startForMail: StartCircuit
   });
 
   router.get('/circuits/:id/xml', async (req, res) => {
-    res.json(await runtime.processDefinitionXml(req.params.id));
+    res.json(await circuitXml.of(req.params.id));
   });
 
   router.get('/circuits/:id/stats', requireRole('admin', 'supervisor'), async (req, res) => {

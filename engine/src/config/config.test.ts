@@ -8,6 +8,7 @@ const valid = {
   DIWAN_JWT_SECRET: 'x'.repeat(32),
   DIWAN_BRIDGE_TOKEN: 'y'.repeat(32),
   DIWAN_WORKER_TOKEN: 'z'.repeat(32),
+  DIWAN_AUDIT_KEY: 'k'.repeat(32),
 };
 
 describe('configuration', () => {

@@ -20,6 +20,10 @@ const configSchema = z.object({
   DIWAN_JWT_SECRET: secret('DIWAN_JWT_SECRET'),
   DIWAN_BRIDGE_TOKEN: secret('DIWAN_BRIDGE_TOKEN'),
   DIWAN_WORKER_TOKEN: secret('DIWAN_WORKER_TOKEN'),
+  /** Keys the audit log's anchors (HMAC checkpoints kept outside the database). */
+  DIWAN_AUDIT_KEY: secret('DIWAN_AUDIT_KEY'),
+  /** Where the anchors are written: a file outside the database (a volume of its own in production). */
+  DIWAN_AUDIT_ANCHOR_FILE: z.string().default(path.join(repoRoot, 'data', 'audit-anchors.jsonl')),
   DIWAN_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   DIWAN_DEMO_PASSWORD: z.string().min(1).default('diwan'),
   DIWAN_PROCESSES_DIR: z.string().default(path.join(repoRoot, 'processes')),

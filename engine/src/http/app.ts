@@ -21,17 +21,20 @@ import type { Logger } from '../shared/logger.js';
 import { userTaskRoutes } from '../tasks/user-task.routes.js';
 import type { UserTaskService } from '../tasks/user-task.service.js';
 import { rejectNulCharacters, trustedProxies } from './input-guard.js';
+import { designerStatic } from './designer.static.js';
 import { openApiDocument } from './openapi.js';
 import { securityHeaders } from './security-headers.js';
 import { attachmentRoutes } from '../attachments/attachment.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { correspondentRoutes } from '../correspondents/correspondent.routes.js';
 import { departmentRoutes } from '../departments/department.routes.js';
-import type { CircuitModels } from '../circuits/circuit-model.js';
 import type { MailFeature } from '../mail/mail.feature.js';
 import { mailTypeRoutes } from '../mail-types/mail-type.routes.js';
 import type { MailTypeService } from '../mail-types/mail-type.service.js';
+import { reconcileRoutes } from '../reconcile/reconcile.routes.js';
+import type { Reconciler } from '../reconcile/reconciler.js';
 import { mailInternalRoutes } from '../mail/mail.internal.routes.js';
+import { missingMailAuditEntries } from '../mail/mail.audit-completeness.js';
 import { mailRoutes } from '../mail/mail.routes.js';
 import { trackingRoutes } from '../tracking/tracking.routes.js';
 import { userRoutes } from '../users/user.routes.js';
@@ -49,8 +52,8 @@ export interface AppDeps {
   trustProxy: string;
   mail: MailFeature;
   mailTypes: MailTypeService;
+  reconciler: Reconciler;
   bridgeStatus: BridgeStatus;
-  circuitModels: CircuitModels;
 }
 
 /** The HTTP app: public routes, internal routes, then everything behind a login, then the designer. */
@@ -84,16 +87,16 @@ export function createApp(deps: AppDeps): Express {
   api.use(correspondentRoutes());
   api.use(departmentRoutes());
   api.use(userRoutes());
-  api.use(auditRoutes());
+  api.use(auditRoutes(missingMailAuditEntries));
   api.use(deadLetterRoutes());
+  api.use(reconcileRoutes(deps.reconciler));
   api.use(apiNotFound);
   // a refused deployment answers in the caller's language (Accept-Language)
   api.use(localisePolicyRefusal);
   app.use('/api', api);
 
   if (existsSync(path.join(deps.designerDist, 'index.html'))) {
-    app.use(express.static(deps.designerDist, { index: false, maxAge: '1h' }));
-    app.get('/{*path}', (_req, res) => res.sendFile(path.join(deps.designerDist, 'index.html')));
+    app.use(designerStatic(deps.designerDist));
   } else {
     deps.logger.warn({ designerDist: deps.designerDist }, 'designer not built: serving the API only');
   }

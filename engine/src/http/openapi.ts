@@ -205,6 +205,9 @@ export function openApiDocument() {
           responses: { '200': ok('{ voided: chronoNumber[] }'), ...standardErrors },
         },
       },
+      '/api/admin/dead-letters': {
+        get: { summary: "Runtime events the engine could not apply, with their reasons (admin, supervisor)", security: secured, responses: { '200': ok('Dead letters'), ...standardErrors } },
+      },
       '/api/attachments/{id}': {
         get: { summary: 'An attachment, streamed inline (rights checked through its mail)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('The file'), '404': errorResponse('Unknown or not visible'), ...standardErrors } },
       },

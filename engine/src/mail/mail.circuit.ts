@@ -89,12 +89,12 @@ export class CircuitStarter {
     if (running.length) throw new ConflictError(`Mail ${mail.chronoNumber} already runs a circuit`, { fields: [{ field: 'businessKey', message: 'already runs a circuit' }] });
     const instance = await this.runtime.startProcessInstance(circuitKey, mailId, toVariables(await circuitVariables(mail)));
     const definition = await this.runtime.processDefinition(instance.definitionId);
+    await record({ actor: user.username, action: 'circuit.started', mailId, details: { processInstanceId: instance.id, circuit: definition.key, version: definition.version, byHand: true } });
     const updated = await MailModel.findOneAndUpdate(
       { _id: mail._id },
       { $set: { processInstanceId: instance.id, circuit: { key: definition.key, version: definition.version }, circuitStart: { state: 'started', attempts: (mail.circuitStart?.attempts ?? 0) + 1, lastError: null, nextAttemptAt: null, lockedUntil: null } } },
       { returnDocument: 'after', lean: true },
     );
-    await record({ actor: user.username, action: 'circuit.started', mailId, details: { processInstanceId: instance.id, circuit: definition.key, version: definition.version, byHand: true } });
     if (updated) await this.bus.emit('mail.updated', toMailDto(updated));
     return { id: instance.id, definitionId: instance.definitionId, businessKey: mailId };
   }
@@ -123,6 +123,14 @@ export class CircuitStarter {
       const found = await this.runtime.findProcessInstanceOf(businessKey);
       const instance = found ?? (await this.runtime.startProcessInstance(circuitKey, businessKey, toVariables(await circuitVariables(mail))));
       const definition = await this.runtime.processDefinition(instance.definitionId);
+      // Audit first: a crash before the mail says "started" leaves it pending, and the next pass
+      // finds the instance and records it again, so a started mail always has its entry.
+      await record({
+        actor: 'system',
+        action: 'circuit.started',
+        mailId: businessKey,
+        details: { processInstanceId: instance.id, circuit: definition.key, version: definition.version, attempts, found: Boolean(found) },
+      });
       const updated = await MailModel.findOneAndUpdate(
         { _id: mail._id },
         {
@@ -134,12 +142,6 @@ export class CircuitStarter {
         },
         { returnDocument: 'after', lean: true },
       );
-      await record({
-        actor: 'system',
-        action: 'circuit.started',
-        mailId: businessKey,
-        details: { processInstanceId: instance.id, circuit: definition.key, version: definition.version, attempts, found: Boolean(found) },
-      });
       if (updated) await this.bus.emit('mail.updated', toMailDto(updated));
       return true;
     } catch (err) {

@@ -6,7 +6,6 @@ import type { Logger } from '../shared/logger.js';
 import { CircuitStarter } from './mail.circuit.js';
 import { allowMailFollow } from './mail.follow.js';
 import { followMilestones } from './mail.milestones.js';
-import { reconcileRegisters } from './mail.number.js';
 import { MailRegistration } from './mail.registration.js';
 import { MailUpdates } from './mail.updates.js';
 
@@ -31,13 +30,4 @@ export function createMailFeature(runtime: RuntimeClient, io: RealtimeIo | null,
     circuitStarter,
     stop: () => circuitStarter.stop(),
   };
-}
-
-/** At start: void the numbers a crash left without a mail, then start the circuit outbox loop. */
-export function startMailBackground(feature: MailFeature, logger: Logger): void {
-  reconcileRegisters({ graceMs: 10_000 }).then(
-    (voided) => voided.length && logger.warn({ voided }, 'register numbers without a mail recorded as void'),
-    (err: unknown) => logger.error({ err }, 'register reconciliation failed'),
-  );
-  feature.circuitStarter.start();
 }

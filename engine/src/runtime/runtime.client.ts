@@ -5,6 +5,8 @@ import type {
   DeploymentFile,
   HistoricActivityInstance,
   HistoricProcessInstance,
+  HistoricTask,
+  IdentityLink,
   Incident,
   ProcessDefinition,
   ProcessInstance,
@@ -60,6 +62,28 @@ export class RuntimeClient {
 
   task(id: string): Promise<RuntimeTask> {
     return this.request('GET', `/task/${encodeURIComponent(id)}`);
+  }
+
+  /** Open user tasks, a page at a time (the reconciler walks them all). */
+  openTasks(firstResult: number, maxResults: number): Promise<RuntimeTask[]> {
+    return this.request('GET', `/task?${new URLSearchParams({ firstResult: String(firstResult), maxResults: String(maxResults), sortBy: 'created', sortOrder: 'asc' })}`);
+  }
+
+  taskIdentityLinks(id: string): Promise<IdentityLink[]> {
+    return this.request('GET', `/task/${encodeURIComponent(id)}/identity-links`);
+  }
+
+  historicTask(id: string): Promise<HistoricTask | null> {
+    return this.request<HistoricTask[]>('GET', `/history/task?${new URLSearchParams({ taskId: id })}`).then((list) => list[0] ?? null);
+  }
+
+  processInstance(id: string): Promise<ProcessInstance & { businessKey: string | null }> {
+    return this.request('GET', `/process-instance/${encodeURIComponent(id)}`);
+  }
+
+  /** The instances (running or ended) among these ids. */
+  historicProcessInstances(ids: string[]): Promise<HistoricProcessInstance[]> {
+    return this.request('POST', `/history/process-instance?maxResults=${ids.length}`, { processInstanceIds: ids });
   }
 
   claimTask(id: string, userId: string): Promise<void> {

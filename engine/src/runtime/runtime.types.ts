@@ -38,7 +38,26 @@ export interface RuntimeTask {
   name: string | null;
   assignee: string | null;
   processInstanceId: string;
+  processDefinitionId: string;
   taskDefinitionKey: string;
+  created: string;
+  due: string | null;
+  followUp: string | null;
+  priority: number;
+  formKey: string | null;
+}
+
+export interface IdentityLink {
+  userId: string | null;
+  groupId: string | null;
+  type: string;
+}
+
+export interface HistoricTask {
+  id: string;
+  endTime: string | null;
+  deleteReason: string | null;
+  assignee: string | null;
 }
 
 export type VariableValue = { value: unknown; type: 'String' | 'Boolean' | 'Long' | 'Double' | 'Date' | 'Null' | 'Json' };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SessionUser, UserTaskDto } from '@diwan/contracts';
+import type { AuditAction, SessionUser, UserTaskDto } from '@diwan/contracts';
 import { record } from '../audit/audit.service.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
 import { toVariables } from '../runtime/runtime.variables.js';
@@ -173,7 +173,7 @@ export class UserTaskService {
   }
 
   /** The runtime has changed the assignee: mirror it now (the bridge event confirms it later), and audit. */
-  private async assigned(user: SessionUser, task: UserTaskDto, assignee: string | null, action: string): Promise<UserTaskDto> {
+  private async assigned(user: SessionUser, task: UserTaskDto, assignee: string | null, action: AuditAction): Promise<UserTaskDto> {
     const doc = await UserTaskModel.findOneAndUpdate({ _id: task.id, status: 'open' }, { $set: { assignee } }, { returnDocument: 'after', lean: true });
     await record({ actor: user.username, action, mailId: mailIdOf(task), details: { userTaskId: task.id, taskDefinitionKey: task.taskDefinitionKey, from: task.assignee, to: assignee } });
     return doc ? toUserTaskDto(doc) : { ...task, assignee };

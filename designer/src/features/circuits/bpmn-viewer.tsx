@@ -1,6 +1,7 @@
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
@@ -8,7 +9,8 @@ import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 export type BpmnViewerState = 'importing' | 'ready' | 'failed';
 
 interface BpmnViewerProps {
-  xml: string;
+  /** `null` while the diagram is still being fetched: the viewer is made ready meanwhile. */
+  xml: string | null;
   label: string;
   onStateChange?: (state: BpmnViewerState, error?: unknown) => void;
   /** Bumped by the page's "fit" button to fit the diagram again. */
@@ -48,7 +50,7 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers,
 
   useEffect(() => {
     const instance = viewer.current;
-    if (!instance) return;
+    if (!instance || xml === null) return;
     let cancelled = false;
     setState('importing');
     notify.current?.('importing');
@@ -57,8 +59,11 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers,
       () => {
         if (cancelled) return;
         fitDiagram(instance.get<Canvas>('canvas'));
-        setState('ready');
-        notify.current?.('ready');
+        // The diagram is drawn: the page drops its "loading" in this same task, not a later one.
+        flushSync(() => {
+          setState('ready');
+          notify.current?.('ready');
+        });
         ready.current?.(instance);
       },
       (error: unknown) => {

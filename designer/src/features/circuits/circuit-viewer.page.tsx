@@ -52,16 +52,15 @@ export function CircuitViewerPage() {
           )}
         </div>
       </header>
-      {query.status === 'loading' && <Loading>{t('circuits.viewer.loading')}</Loading>}
-      {query.status === 'error' && (
+      {query.status === 'error' ? (
         <ErrorMessage title={t('circuits.viewer.error')} error={query.error} onRetry={query.retry} />
-      )}
-      {query.status === 'success' && (
+      ) : (
+        // The viewer is set up while the diagram is still on its way, and imports it on arrival.
         <div className="circuit-viewer">
           {viewerState === 'importing' && <Loading>{t('circuits.viewer.loading')}</Loading>}
           {viewerState === 'failed' && <DiagramFailedAlert />}
           <BpmnViewer
-            xml={query.data.bpmn20Xml}
+            xml={query.status === 'success' ? query.data.bpmn20Xml : null}
             label={t('circuits.viewer.label', { name })}
             fitRequest={fitRequest}
             onStateChange={setViewerState}

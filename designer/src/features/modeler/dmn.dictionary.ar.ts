@@ -24,7 +24,7 @@ export const ar: Record<string, string> = {
   'View DRD': 'عرض مخطط القرارات',
   // decision table: header and hit policy
   'Hit policy': 'سياسة المطابقة',
-  'Hit policy:': 'سياسة المطابقة:',
+  'Hit policy:': 'سياسة المطابقة',
   Unique: 'وحيدة',
   First: 'الأولى',
   Priority: 'الأولوية',

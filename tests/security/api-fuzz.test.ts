@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { login, stack } from '../harness/stack.js';
+
+/**
+ * Schemathesis (PyPI) against the engine's OpenAPI document, as an admin: every operation gets
+ * generated valid and invalid input (NUL bytes included), and none may answer with a 5xx.
+ * Schemathesis is installed on first use into .venv/ at the repository's root (ignored by git).
+ * `npm run test:api-fuzz` runs only this; API_FUZZ_EXAMPLES sets the examples per operation.
+ *
+ * Logout is left out (it would revoke the admin's token midway). Login is fuzzed with few
+ * examples, so that its failures stay well under the per-address limit shared with other tests.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SCHEMATHESIS_VERSION = '4.32.5';
+const venv = path.join(root, '.venv');
+const schemathesis = path.join(venv, 'bin', 'schemathesis');
+const EXAMPLES = process.env.API_FUZZ_EXAMPLES || '20';
+
+function ensureSchemathesis(): void {
+  const installed = spawnSync(schemathesis, ['--version'], { encoding: 'utf8' });
+  if (installed.status === 0 && installed.stdout.includes(SCHEMATHESIS_VERSION)) return;
+  if (!existsSync(path.join(venv, 'bin', 'python'))) run('python3', ['-m', 'venv', venv]);
+  run(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`]);
+}
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
+}
+
+interface FuzzRun {
+  status: number | null;
+  output: string;
+  junit: string;
+}
+
+function fuzz(token: string, reportName: string, filter: string[], examples: string): FuzzRun {
+  const reportDir = path.join(root, 'test-results', 'schemathesis');
+  mkdirSync(reportDir, { recursive: true });
+  const junitPath = path.join(reportDir, `${reportName}.xml`);
+  const result = spawnSync(
+    schemathesis,
+    [
+      'run', `${stack.engineUrl}/api/openapi.json`,
+      '--url', stack.engineUrl,
+      '--header', `Authorization: Bearer ${token}`,
+      '--checks', 'not_a_server_error',
+      '--max-examples', examples,
+      '--generation-database', 'none',
+      '--suppress-health-check', 'all',
+      '--request-timeout', '30',
+      '--workers', '2',
+      '--no-color',
+      '--report', 'junit', '--report-junit-path', junitPath,
+      ...filter,
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 },
+  );
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, junit: existsSync(junitPath) ? readFileSync(junitPath, 'utf8') : '' };
+}
+
+describe('schemathesis against the OpenAPI document', () => {
+  it('finds no server error in any operation', async () => {
+    ensureSchemathesis();
+    const { token } = await login('admin');
+
+    const all = fuzz(token, 'api', ['--exclude-path', '/api/auth/logout', '--exclude-path', '/api/auth/login'], EXAMPLES);
+    const loginOnly = fuzz(token, 'login', ['--include-path', '/api/auth/login'], '5');
+
+    for (const { status, output, junit } of [all, loginOnly]) {
+      // then it tested something, and every test case passed the not_a_server_error check
+      expect(output).toMatch(/\d+ generated, \d+ passed/);
+      expect(junit).toMatch(/<testsuite/);
+      const failures = [...output.matchAll(/Server error|5\d\d [A-Z][a-z]+ Error|Undocumented HTTP status code: 5\d\d/g)].map((m) => m[0]);
+      expect({ failures, status, tail: status === 0 ? '' : output.slice(-4000) }).toEqual({ failures: [], status: 0, tail: '' });
+    }
+  }, 30 * 60_000);
+});

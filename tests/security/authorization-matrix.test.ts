@@ -1,0 +1,172 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { api, login } from '../harness/stack.js';
+import { DEMO_ROLES, signToken, type DemoUser } from './security.fixtures.js';
+
+/**
+ * Every operation of the OpenAPI document × anonymous, bad tokens and each demo user. The table
+ * below declares who may call each operation; an operation of the document that it doesn't
+ * declare fails the test, so a new route can't be missed.
+ *
+ * - public: anyone, no token needed (never 401);
+ * - service: the runtime's bridge or the workers only (their shared secret): 401 for every user token;
+ * - a list of users: the demo users that may call it; the others get 403 or 404; everyone with a
+ *   bad token or none gets 401;
+ * - 'all': every logged-in user.
+ * Nobody ever gets a 5xx (but /api/health, which says 503 while a part is down).
+ */
+type Who = 'public' | 'service' | 'all' | readonly DemoUser[];
+
+const ADMIN = ['admin'] as const;
+const OVERSIGHT = ['admin', 'supervisor'] as const;
+const REGISTRY = ['admin', 'registrar'] as const;
+
+const EXPECTED: Record<string, Who> = {
+  'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'all',
+  'GET /api/auth/me': 'all',
+  'GET /api/circuits': 'all',
+  'POST /api/circuits': ADMIN,
+  'GET /api/circuits/{id}/stats': OVERSIGHT,
+  'GET /api/circuits/{id}/xml': 'all',
+  'POST /api/circuits/{key}/instances': REGISTRY,
+  'GET /api/circuit-drafts': ADMIN,
+  'POST /api/circuit-drafts': ADMIN,
+  'POST /api/circuit-drafts/from-circuit/{processDefinitionId}': ADMIN,
+  'GET /api/circuit-drafts/{id}': ADMIN,
+  'PUT /api/circuit-drafts/{id}': ADMIN,
+  'DELETE /api/circuit-drafts/{id}': ADMIN,
+  'POST /api/circuit-drafts/{id}/versions': ADMIN,
+  'GET /api/circuit-drafts/{id}/versions/{number}': ADMIN,
+  'POST /api/circuit-drafts/{id}/validate': ADMIN,
+  'POST /api/circuit-drafts/{id}/deploy': ADMIN,
+  'GET /api/mail-types': 'all',
+  'POST /api/mail-types': ADMIN,
+  'GET /api/mail-types/{code}': 'all',
+  'PUT /api/mail-types/{code}': ADMIN,
+  'GET /api/circuit-defaults': 'all',
+  'PUT /api/circuit-defaults': ADMIN,
+  'GET /api/user-tasks': 'all',
+  'GET /api/user-tasks/counts': 'all',
+  'GET /api/user-tasks/{id}': 'all',
+  'GET /api/user-tasks/{id}/form': 'all',
+  'POST /api/user-tasks/{id}/complete': 'all',
+  'POST /api/user-tasks/{id}/claim': 'all',
+  'POST /api/user-tasks/{id}/unclaim': 'all',
+  'POST /api/user-tasks/{id}/delegate': 'all',
+  'POST /api/user-tasks/bulk': 'all',
+  'POST /api/internal/circuit-events': 'service',
+  'POST /api/runtime-events': 'service',
+  'POST /api/mails': REGISTRY,
+  'GET /api/mails': 'all',
+  'GET /api/mails/duplicates': 'all',
+  'GET /api/mails/{id}': 'all',
+  'GET /api/mails/{id}/progress': 'all',
+  'POST /api/admin/mails/reconcile': ADMIN,
+  'GET /api/admin/dead-letters': OVERSIGHT,
+  'GET /api/attachments/{id}': 'all',
+  'GET /api/correspondents': REGISTRY,
+  'GET /api/departments': 'all',
+  'GET /api/users': 'all',
+  'GET /api/audit/verify': OVERSIGHT,
+  'GET /api/public/track/{code}': 'public',
+  'GET /api/internal/mails/{id}': 'service',
+  'POST /api/internal/mails/{id}/status': 'service',
+  'POST /api/internal/mails/{id}/attachments': 'service',
+  'POST /api/internal/receipts': 'service',
+};
+
+interface Operation {
+  key: string;
+  method: string;
+  url: string;
+  hasBody: boolean;
+}
+
+/** A concrete request per operation: path parameters get a well-formed id that names nothing. */
+function operationsOf(document: { paths: Record<string, Record<string, { requestBody?: unknown }>> }): Operation[] {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+      .map(([method, op]) => {
+        const filled = path.replace(/\{[^}]+\}/g, '0123456789abcdef01234567');
+        // the reconciler must not void numbers of mails that other tests are registering right now
+        const url = path === '/api/admin/mails/reconcile' ? `${filled}?graceMs=60000` : filled;
+        return { key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), url, hasBody: Boolean(op.requestBody) };
+      }),
+  );
+}
+
+describe('the authorization matrix, from the OpenAPI document', () => {
+  let operations: Operation[];
+  const tokens: Partial<Record<DemoUser, string>> = {};
+  beforeAll(async () => {
+    operations = operationsOf((await api('GET', '/api/openapi.json')).body);
+    for (const user of DEMO_ROLES) tokens[user] = (await login(user)).token;
+  });
+
+  it('declares who may call every operation of the document, and only those', () => {
+    expect(operations.map((o) => o.key).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  const call = (op: Operation, headers: Record<string, string>) => api(op.method, op.url, { headers, ...(op.hasBody ? { body: {} } : {}) });
+
+  it('refuses every secured operation without a token, with a bad token, with a forged or expired one (401)', async () => {
+    const forged = signToken({ sub: 'admin', jti: 'forged', exp: Math.floor(Date.now() / 1000) + 3600 }, 'not-the-engine-secret-at-all-0123456789');
+    const expired = signToken({ sub: 'admin', jti: 'expired', exp: Math.floor(Date.now() / 1000) - 10 });
+    const noId = signToken({ sub: 'admin', exp: Math.floor(Date.now() / 1000) + 3600 });
+    const unknownUser = signToken({ sub: 'nobody-at-all', jti: 'unknown-user', exp: Math.floor(Date.now() / 1000) + 3600 });
+    const bad: Record<string, Record<string, string>> = {
+      anonymous: {},
+      garbage: { authorization: 'Bearer not-a-token' },
+      'wrong scheme': { authorization: `Basic ${Buffer.from('admin:diwan').toString('base64')}` },
+      forged: { authorization: `Bearer ${forged}` },
+      expired: { authorization: `Bearer ${expired}` },
+      'without an id': { authorization: `Bearer ${noId}` },
+      'of an unknown user': { authorization: `Bearer ${unknownUser}` },
+    };
+    const wrong: string[] = [];
+    for (const op of operations) {
+      if (EXPECTED[op.key] === 'public') continue;
+      for (const [who, headers] of Object.entries(bad)) {
+        const res = await call(op, headers);
+        if (res.status !== 401) wrong.push(`${op.key} ${who}: ${res.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("lets each role call what it may, refuses the rest with 403 or 404, and never fails with 5xx", async () => {
+    const wrong: string[] = [];
+    for (const op of operations) {
+      const who = EXPECTED[op.key];
+      if (!who) continue;
+      for (const user of DEMO_ROLES) {
+        // logging out revokes the token: that call gets a token of its own
+        const token = op.key === 'POST /api/auth/logout' ? (await login(user)).token : tokens[user];
+        const res = await call(op, { authorization: `Bearer ${token}` });
+        const allowed = who === 'public' || who === 'all' || (Array.isArray(who) && who.includes(user));
+        const fine =
+          res.status >= 500
+            ? op.key === 'GET /api/health' && res.status === 503
+            : who === 'service'
+              ? res.status === 401
+              : allowed
+                ? res.status !== 401 && res.status !== 403
+                : res.status === 403 || res.status === 404;
+        if (!fine) wrong.push(`${op.key} as ${user}: ${res.status} ${JSON.stringify(res.body?.error?.message ?? '')}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('never fails with 5xx for anonymous callers either', async () => {
+    const wrong: string[] = [];
+    for (const op of operations) {
+      const res = await call(op, {});
+      if (res.status >= 500 && !(op.key === 'GET /api/health' && res.status === 503)) wrong.push(`${op.key}: ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/target/**', 'data/**', 'test-results/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/target/**', 'data/**', 'test-results/**', '.venv/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -69,6 +69,6 @@ export async function mailWithCircuit(token: string, overrides: Partial<Register
   const res = await registerMail(token, aMail(overrides));
   if (res.status !== 201) throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
   const mailId: string = res.body.id;
-  const processInstanceId = await waitFor(`the circuit of mail ${res.body.chronoNumber}`, async () => (await api<MailDto>('GET', `/api/mails/${mailId}`, { token })).body.processInstanceId);
+  const processInstanceId = await waitFor(`the circuit of mail ${res.body.chronoNumber}`, async () => (await api<MailDto>('GET', `/api/mails/${mailId}`, { token })).body.processInstanceId, 45_000);
   return { mailId, processInstanceId, chronoNumber: res.body.chronoNumber };
 }

@@ -1,6 +1,7 @@
 import { record } from '../audit/audit.service.js';
 import type { SessionUser } from '@diwan/contracts';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
+import type { ProcessDefinition } from '../runtime/runtime.types.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { toVariables } from '../runtime/runtime.variables.js';
 import type { Logger } from '../shared/logger.js';
@@ -20,6 +21,8 @@ export interface CircuitStarterOptions {
   pollMs?: number;
   leaseMs?: number;
   maxAttempts?: number;
+  /** How many starts run at once (a burst of registrations must not queue behind each other). */
+  concurrency?: number;
 }
 
 /** The circuit a mail runs: chosen at registration (its type's, or its direction's default). */
@@ -38,6 +41,8 @@ export class CircuitStarter {
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
+  private readonly concurrency: number;
+  private readonly definitions = new Map<string, Promise<ProcessDefinition>>();
 
   constructor(
     private readonly runtime: RuntimeClient,
@@ -50,6 +55,18 @@ export class CircuitStarter {
     this.pollMs = options.pollMs ?? 1000;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.maxAttempts = options.maxAttempts ?? 30;
+    this.concurrency = options.concurrency ?? 8;
+  }
+
+  /** Deployed definitions never change: read each once. */
+  private definition(id: string): Promise<ProcessDefinition> {
+    let definition = this.definitions.get(id);
+    if (!definition) {
+      definition = this.runtime.processDefinition(id);
+      definition.catch(() => this.definitions.delete(id));
+      this.definitions.set(id, definition);
+    }
+    return definition;
   }
 
   start(): void {
@@ -88,7 +105,7 @@ export class CircuitStarter {
     const running = await this.runtime.runningInstancesOf(mailId);
     if (running.length) throw new ConflictError(`Mail ${mail.chronoNumber} already runs a circuit`, { fields: [{ field: 'businessKey', message: 'already runs a circuit' }] });
     const instance = await this.runtime.startProcessInstance(circuitKey, mailId, toVariables(await circuitVariables(mail)));
-    const definition = await this.runtime.processDefinition(instance.definitionId);
+    const definition = await this.definition(instance.definitionId);
     await record({ actor: user.username, action: 'circuit.started', mailId, details: { processInstanceId: instance.id, circuit: definition.key, version: definition.version, byHand: true } });
     const updated = await MailModel.findOneAndUpdate(
       { _id: mail._id },
@@ -99,18 +116,24 @@ export class CircuitStarter {
     return { id: instance.id, definitionId: instance.definitionId, businessKey: mailId };
   }
 
-  /** One pass over the due mails; answers how many were started. */
+  /**
+   * One pass over the due mails, oldest first, a few at a time (each under its own lease, so
+   * passes on several engine nodes don't collide); answers how many were started.
+   */
   async processDue(now = new Date()): Promise<number> {
     let started = 0;
-    const due = await MailModel.find({ 'circuitStart.state': 'pending', 'circuitStart.nextAttemptAt': { $lte: now } }, { _id: 1 }).limit(100).lean();
-    for (const { _id } of due) {
-      const mail = await MailModel.findOneAndUpdate(
-        { _id, 'circuitStart.state': 'pending', $or: [{ 'circuitStart.lockedUntil': null }, { 'circuitStart.lockedUntil': { $lte: now } }] },
-        { $set: { 'circuitStart.lockedUntil': new Date(Date.now() + this.leaseMs) } },
-        { returnDocument: 'after', lean: true },
-      );
-      if (mail && (await this.attempt(mail))) started += 1;
-    }
+    const due = await MailModel.find({ 'circuitStart.state': 'pending', 'circuitStart.nextAttemptAt': { $lte: now } }, { _id: 1 }).sort({ 'circuitStart.nextAttemptAt': 1 }).limit(100).lean();
+    const next = async (): Promise<void> => {
+      for (let item = due.shift(); item; item = due.shift()) {
+        const mail = await MailModel.findOneAndUpdate(
+          { _id: item._id, 'circuitStart.state': 'pending', $or: [{ 'circuitStart.lockedUntil': null }, { 'circuitStart.lockedUntil': { $lte: now } }] },
+          { $set: { 'circuitStart.lockedUntil': new Date(Date.now() + this.leaseMs) } },
+          { returnDocument: 'after', lean: true },
+        );
+        if (mail && (await this.attempt(mail))) started += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, next));
     return started;
   }
 
@@ -122,7 +145,7 @@ export class CircuitStarter {
       // A start whose answer was lost left an instance: find it (any circuit) rather than start twice.
       const found = await this.runtime.findProcessInstanceOf(businessKey);
       const instance = found ?? (await this.runtime.startProcessInstance(circuitKey, businessKey, toVariables(await circuitVariables(mail))));
-      const definition = await this.runtime.processDefinition(instance.definitionId);
+      const definition = await this.definition(instance.definitionId);
       // Audit first: a crash before the mail says "started" leaves it pending, and the next pass
       // finds the instance and records it again, so a started mail always has its entry.
       await record({

@@ -1,6 +1,6 @@
 import type { I18nText, MailDirection, MailPriority, MailStatus } from '@diwan/contracts';
 
-/** The vocabulary's words in each language, for texts the engine writes (forms, timelines). */
+/** The vocabulary's words in each language, for texts the engine writes (forms, timelines); the same words as the designer's locales. */
 export const PRIORITY_LABELS: Record<MailPriority, I18nText> = {
   low: { ar: 'منخفضة', fr: 'Basse', en: 'Low' },
   normal: { ar: 'عادية', fr: 'Normale', en: 'Normal' },
@@ -15,11 +15,11 @@ export const DIRECTION_LABELS: Record<MailDirection, I18nText> = {
 };
 
 export const STATUS_LABELS: Record<MailStatus, I18nText> = {
-  registered: { ar: 'مسجلة', fr: 'Enregistré', en: 'Registered' },
-  triaged: { ar: 'محالة', fr: 'Imputé', en: 'Triaged' },
+  registered: { ar: 'مسجّلة', fr: 'Enregistré', en: 'Registered' },
+  triaged: { ar: 'محالة', fr: 'Imputé', en: 'Assigned' },
   in_progress: { ar: 'قيد المعالجة', fr: 'En traitement', en: 'In progress' },
   validated: { ar: 'مصادق عليها', fr: 'Validé', en: 'Validated' },
-  closed: { ar: 'مختومة', fr: 'Clos', en: 'Closed' },
+  closed: { ar: 'مغلقة', fr: 'Clôturé', en: 'Closed' },
   archived: { ar: 'مؤرشفة', fr: 'Archivé', en: 'Archived' },
   void: { ar: 'ملغاة', fr: 'Annulé', en: 'Void' },
 };

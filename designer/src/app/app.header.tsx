@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router-dom';
 import { UserMenu } from '../features/auth/user-menu';
-import { useSession } from '../features/auth/use-session';
+import { useSession } from '../shared/session/use-session';
 import { canSee } from './app.nav';
 import { useUserTasks } from '../features/inbox/user-tasks.context';
 import { LanguageSwitch } from '../shared/i18n/language-switch';

@@ -1,6 +1,6 @@
 import { Outlet } from 'react-router-dom';
-import { sessionStore } from '../features/auth/session.store';
-import { useSession } from '../features/auth/use-session';
+import { sessionStore } from '../shared/session/session.store';
+import { useSession } from '../shared/session/use-session';
 import { UserTasksProvider } from '../features/inbox/user-tasks.provider';
 import { RealtimeProvider } from '../shared/realtime/realtime.provider';
 import { AppHeader } from './app.header';

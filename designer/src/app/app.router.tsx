@@ -1,6 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth } from '../features/auth/require-auth';
-import { useSession } from '../features/auth/use-session';
+import { useSession } from '../shared/session/use-session';
 import { prefetchCircuitXml } from '../features/circuits/circuits.api';
 import { AppLayout } from './app.layout';
 

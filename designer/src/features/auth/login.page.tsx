@@ -4,11 +4,11 @@ import { Navigate, useLocation, useNavigate, type Location } from 'react-router-
 import { isApiError } from '../../shared/api/api.error';
 import { LanguageSwitch } from '../../shared/i18n/language-switch';
 import { useErrorMessage } from '../../shared/i18n/use-error-message';
+import { sessionStore } from '../../shared/session/session.store';
+import { useSession } from '../../shared/session/use-session';
+import { TextField } from '../../shared/ui/text-field';
 import { login } from './login.api';
 import { validateLogin, type LoginFieldErrors } from './login.validation';
-import { TextField } from '../../shared/ui/text-field';
-import { sessionStore } from './session.store';
-import { useSession } from './use-session';
 import './login.css';
 
 export function LoginPage() {

@@ -1,5 +1,5 @@
 import { logout } from './login.api';
-import { sessionStore } from './session.store';
+import { sessionStore } from '../../shared/session/session.store';
 
 /**
  * Signs out: the engine revokes the token first (so a copy of it is worthless from now on), then

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { useSession } from './use-session';
+import { useSession } from '../../shared/session/use-session';
 
 /** Route guard: renders its children only when signed in, else sends to /login and back. */
 export function RequireAuth({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { signOut } from './logout';
-import { useSession } from './use-session';
+import { useSession } from '../../shared/session/use-session';
 
 /** Who is signed in (name and roles) and the way out. */
 export function UserMenu() {

@@ -1,13 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { draftPath } from '../../shared/api/circuit-drafts.api';
 import { useApiQuery } from '../../shared/api/use-api-query';
+import { BackLink } from '../../shared/ui/back-link';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
-import '../circuits/circuits.css';
 import { diffMarkers } from './bpmn.diff';
 import { ChangeList } from './change.list';
-import { draftPath, draftVersionPath, type CircuitDraftDto, type DraftVersionDto } from './circuit-diff.api';
+import { draftVersionPath, type CircuitDraftDto, type DraftVersionDto } from './circuit-diff.api';
 import './circuit-diff.css';
 import { DiffLegend } from './diff.legend';
 import { DiffPane } from './diff.pane';
@@ -34,12 +35,7 @@ export function CircuitDiffPage() {
   return (
     <section className="page page--wide circuit-diff" aria-labelledby="circuit-diff-title" data-testid="circuit-diff" data-state={diff.status}>
       <header className="page__header">
-        <Link to="/circuits" className="back-link">
-          <span aria-hidden="true" className="back-link__arrow">
-            ←
-          </span>
-          {t('circuits.back')}
-        </Link>
+        <BackLink to="/circuits">{t('circuits.back')}</BackLink>
         <h1 id="circuit-diff-title">{t('circuitDiff.title', { name: draft.status === 'success' ? draft.data.name : '…' })}</h1>
         <p className="page__intro">{t('circuitDiff.intro')}</p>
       </header>

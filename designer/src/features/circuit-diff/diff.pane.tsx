@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { QueryControls, QueryState } from '../../shared/api/use-api-query';
+import { BpmnViewer } from '../../shared/diagram/bpmn-viewer';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
-import { BpmnViewer } from '../circuits/bpmn-viewer';
 import type { DraftVersionDto } from './circuit-diff.api';
 
 interface DiffPaneProps {

@@ -4,13 +4,16 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../shared/api/use-api-query';
+import { BpmnViewer, type BpmnViewerState } from '../../shared/diagram/bpmn-viewer';
+import { circuitXmlPath } from '../../shared/diagram/circuit-xml.api';
+import { DiagramFailedAlert } from '../../shared/diagram/diagram-failed.alert';
 import { directionOf } from '../../shared/i18n/language';
 import { useLanguage } from '../../shared/i18n/use-language';
+import { circuitRoute } from '../../shared/routes/circuit.routes';
+import { BackLink } from '../../shared/ui/back-link';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
-import { BpmnViewer, type BpmnViewerState } from '../circuits/bpmn-viewer';
-import { circuitRoute, circuitXmlPath } from '../circuits/circuits.api';
-import '../circuits/circuits.css';
+import '../../shared/diagram/diagram-page.css';
 import './circuit-live.css';
 import { diagramElements, type DiagramElement } from './diagram-elements';
 import { useFormatDuration } from './duration.format';
@@ -19,7 +22,6 @@ import { LiveSummary } from './live.summary';
 import { StepTimeChart } from './step-time.chart';
 import { useActivityOverlays, type OverlayTexts } from './use-activity-overlays';
 import { useCircuitStats } from './use-circuit-stats';
-import { DiagramFailedAlert } from '../circuits/diagram-failed.alert';
 
 /**
  * The live view of a deployed circuit (admins, supervisors): its diagram with running instances,
@@ -57,12 +59,7 @@ export function CircuitLivePage() {
     <section className="page page--wide circuit-live" aria-labelledby="circuit-live-title" data-testid="circuit-live">
       <header className="page__header circuit-viewer__header">
         <div>
-          <Link to="/circuits" className="back-link">
-            <span aria-hidden="true" className="back-link__arrow">
-              ←
-            </span>
-            {t('circuits.back')}
-          </Link>
+          <BackLink to="/circuits">{t('circuits.back')}</BackLink>
           <h1 id="circuit-live-title">{t('circuitLive.title', { name })}</h1>
           <p className="page__intro" dir="ltr">
             <code>{id}</code>

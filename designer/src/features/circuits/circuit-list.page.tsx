@@ -2,11 +2,12 @@ import type { CircuitDto } from '@diwan/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../shared/api/use-api-query';
+import { canSeeLiveView, circuitLiveRoute, circuitRoute } from '../../shared/routes/circuit.routes';
+import { useSession } from '../../shared/session/use-session';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
-import { canSeeLiveView, circuitLiveRoute } from '../circuit-live/circuit-live.api';
-import { useSession } from '../auth/use-session';
-import { circuitRoute, circuitsPath } from './circuits.api';
+import '../../shared/ui/circuit-card.css';
+import { circuitsPath } from './circuits.api';
 import './circuits.css';
 
 export function CircuitListPage() {

@@ -2,14 +2,15 @@ import type { CircuitDto } from '@diwan/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { BpmnViewer, type BpmnViewerState } from '../../shared/diagram/bpmn-viewer';
+import { DiagramFailedAlert } from '../../shared/diagram/diagram-failed.alert';
+import { canSeeLiveView, circuitLiveRoute } from '../../shared/routes/circuit.routes';
+import { useSession } from '../../shared/session/use-session';
+import { BackLink } from '../../shared/ui/back-link';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
-import { useSession } from '../auth/use-session';
-import { canSeeLiveView, circuitLiveRoute } from '../circuit-live/circuit-live.api';
-import { BpmnViewer, type BpmnViewerState } from './bpmn-viewer';
+import '../../shared/diagram/diagram-page.css';
 import { OpenInModelerButton } from './open-in-modeler.button';
-import './circuits.css';
-import { DiagramFailedAlert } from './diagram-failed.alert';
 import { useCircuitXml } from './use-circuit-xml';
 
 export function CircuitViewerPage() {
@@ -26,12 +27,7 @@ export function CircuitViewerPage() {
     <section className="page page--wide" aria-labelledby="circuit-title">
       <header className="page__header circuit-viewer__header">
         <div>
-          <Link to="/circuits" className="back-link">
-            <span aria-hidden="true" className="back-link__arrow">
-              ←
-            </span>
-            {t('circuits.back')}
-          </Link>
+          <BackLink to="/circuits">{t('circuits.back')}</BackLink>
           <h1 id="circuit-title">{name}</h1>
           <p className="page__intro" dir="ltr">
             <code>{id}</code>

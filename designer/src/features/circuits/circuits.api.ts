@@ -1,17 +1,9 @@
 import type { CircuitXmlDto } from '@diwan/contracts';
 import { apiFetch } from '../../shared/api/api.client';
+import { circuitXmlPath } from '../../shared/diagram/circuit-xml.api';
 
 /** Engine paths for circuits; ids are process definition ids (`key:version:uuid`). */
 export const circuitsPath = '/api/circuits';
-
-export function circuitXmlPath(id: string): string {
-  return `/api/circuits/${encodeURIComponent(id)}/xml`;
-}
-
-/** Designer route of one circuit; the id holds ':' so it is encoded. */
-export function circuitRoute(id: string): string {
-  return `/circuits/${encodeURIComponent(id)}`;
-}
 
 /** The one XML request started ahead of its page, until the page takes it. */
 let ahead: { path: string; response: Promise<CircuitXmlDto> } | null = null;

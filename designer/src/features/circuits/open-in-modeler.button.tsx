@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { draftOfCircuit, draftRoute } from '../modeler/modeler.api';
+import { draftOfCircuit } from '../../shared/api/circuit-drafts.api';
+import { draftRoute } from '../../shared/routes/draft.routes';
 import { ErrorMessage } from '../../shared/ui/error-message';
 
 /** Opens a deployed circuit in the modeler (admins): its draft, or a new one made from it. */

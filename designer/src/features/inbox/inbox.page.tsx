@@ -1,9 +1,9 @@
-import { useLanguage } from '../../shared/i18n/use-language';
 import type { UserTaskDto } from '@diwan/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../auth/use-session';
 import { useErrorMessage } from '../../shared/i18n/use-error-message';
+import { useLanguage } from '../../shared/i18n/use-language';
+import { useSession } from '../../shared/session/use-session';
 import { Loading } from '../../shared/ui/loading';
 import { BulkBar } from './bulk.bar';
 import { DelegateDialog } from './delegate.dialog';

@@ -1,4 +1,3 @@
-import { useLanguage } from '../../shared/i18n/use-language';
 import type { UserTaskDto } from '@diwan/contracts';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +5,12 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../shared/api/use-api-query';
 import { useFormatDate } from '../../shared/i18n/format-date';
 import { useErrorMessage } from '../../shared/i18n/use-error-message';
+import { useLanguage } from '../../shared/i18n/use-language';
 import { useLanguageRefresh } from '../../shared/i18n/use-language-refresh';
+import { mailRoute } from '../../shared/routes/mail.routes';
+import { BackLink } from '../../shared/ui/back-link';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
-import { mailRoute } from '../mails/mails.api';
 import { EarlierResults } from './earlier-results';
 import { isOverdue, priorityOfTask, stepNameOf } from './inbox.view';
 import { OverdueBadge } from './overdue.badge';
@@ -60,12 +61,7 @@ export function UserTaskPage() {
   return (
     <section className="page" aria-labelledby="task-title" data-testid="user-task-page" data-task-id={userTask.id}>
       <header className="page__header">
-        <Link to="/inbox" className="back-link">
-          <span aria-hidden="true" className="back-link__arrow">
-            ←
-          </span>
-          {t('inbox.back')}
-        </Link>
+        <BackLink to="/inbox">{t('inbox.back')}</BackLink>
         <h1 id="task-title" dir="auto">
           {stepNameOf(userTask, language) ?? t('inbox.untitled')} {isOverdue(userTask) && <OverdueBadge />}
         </h1>

@@ -1,10 +1,10 @@
-import { useLanguage } from '../../shared/i18n/use-language';
 import type { UserTaskDto } from '@diwan/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDepartments } from '../../shared/directory/use-departments';
 import { useFormatDate } from '../../shared/i18n/format-date';
-import { mailRoute } from '../mails/mails.api';
+import { useLanguage } from '../../shared/i18n/use-language';
+import { mailRoute } from '../../shared/routes/mail.routes';
 import { isOverdue, priorityOfTask, stepNameOf } from './inbox.view';
 import { OverdueBadge } from './overdue.badge';
 import { userTaskRoute } from './user-tasks.api';

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDebouncedValue } from '../../shared/hooks/use-debounced-value';
 import { useFormatDate } from '../../shared/i18n/format-date';
-import { findDuplicates, mailRoute, type DuplicateQuery } from './mails.api';
+import { mailRoute } from '../../shared/routes/mail.routes';
+import { findDuplicates, type DuplicateQuery } from './mails.api';
 import type { CorrespondentChoice } from './mail-form.model';
 
 /** Warns, without blocking, when mails with the same correspondent and letter reference exist. */

@@ -2,12 +2,12 @@ import { SOCKET_EVENTS, type CircuitXmlDto, type MailDto, type UserTaskDto } fro
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../shared/api/use-api-query';
+import { BpmnViewer } from '../../shared/diagram/bpmn-viewer';
+import { circuitXmlPath } from '../../shared/diagram/circuit-xml.api';
 import { useLanguageRefresh } from '../../shared/i18n/use-language-refresh';
 import { useSocketEvent } from '../../shared/realtime/use-realtime';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
-import { BpmnViewer } from '../circuits/bpmn-viewer';
-import { circuitXmlPath } from '../circuits/circuits.api';
 import { mailProgressPath, type MailProgressDto } from './mails.api';
 import './mail-progress.css';
 

@@ -1,13 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { receiptRoute } from '../../shared/routes/mail.routes';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
+import { MailStatusBadge } from '../../shared/ui/mail-status.badge';
 import { MailAttachments } from './mail-attachments';
 import { MailDetails } from './mail-details';
-import { MailStatusBadge } from './mail-status.badge';
 import { MailTimeline } from './mail-timeline';
-import { receiptRoute } from './mails.api';
 import { useMail } from './use-mail';
 import './mails.css';
 

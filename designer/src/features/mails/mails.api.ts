@@ -7,8 +7,6 @@ export const mailPath = (id: string) => `/api/mails/${encodeURIComponent(id)}`;
 export const mailTimelinePath = (id: string) => `/api/mails/${encodeURIComponent(id)}/timeline`;
 export const mailProgressPath = (id: string) => `/api/mails/${encodeURIComponent(id)}/progress`;
 export const attachmentPath = (id: string) => `/api/attachments/${encodeURIComponent(id)}`;
-export const mailRoute = (id: string) => `/mails/${encodeURIComponent(id)}`;
-export const receiptRoute = (id: string) => `/mails/${encodeURIComponent(id)}/receipt`;
 
 export type { MailProgressDto } from '@diwan/contracts';
 

@@ -1,10 +1,10 @@
 import type { MailDto } from '@diwan/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { mailRoute } from '../../shared/routes/mail.routes';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
 import { AttachmentPreview } from './attachment.preview';
-import { mailRoute } from './mails.api';
 import { ReceiptSide } from './receipt.side';
 import { useMail } from './use-mail';
 import './receipt.css';

@@ -1,16 +1,17 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { useSession } from '../auth/use-session';
 import { useApiQuery } from '../../shared/api/use-api-query';
 import { useDebouncedValue } from '../../shared/hooks/use-debounced-value';
 import { useFormatDate } from '../../shared/i18n/format-date';
+import { draftRoute } from '../../shared/routes/draft.routes';
+import { useSession } from '../../shared/session/use-session';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
+import '../../shared/ui/circuit-card.css';
 import { ConfirmDialog } from './confirm.dialog';
-import { createDraft, deleteDraft, draftRoute, draftSearchPath, type DraftSummary } from './modeler.api';
+import { createDraft, deleteDraft, draftSearchPath, type DraftSummary } from './modeler.api';
 import { nameOfBpmn } from './modeler.import';
-import '../circuits/circuits.css';
 import './modeler.css';
 import './decisions.css';
 

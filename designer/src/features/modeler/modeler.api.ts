@@ -9,27 +9,22 @@ import type {
   PolicyViolationDto,
 } from '@diwan/contracts';
 import { apiFetch } from '../../shared/api/api.client';
+import { draftPath, draftsPath } from '../../shared/api/circuit-drafts.api';
 
 export type DraftDeployment = DraftDeploymentDto;
 export type DraftSummary = DraftSummaryDto;
 export type PolicyViolation = PolicyViolationDto;
 export type DeployResult = DeployResultDto;
 
-/** The engine's circuit drafts (`engine/src/circuits/circuit-draft.routes.ts`), admins only. */
+/** The engine's circuit drafts as the modeler edits them (paths in shared/api/circuit-drafts.api.ts). */
 export type CircuitForm = CircuitFormDto;
 export type CircuitDecision = CircuitDecisionDto;
 export type DraftVersion = DraftVersionSummaryDto;
 export type CircuitDraft = Omit<CircuitDraftDto, 'versions'> & { versions: DraftVersion[] };
 
-export const draftsPath = '/api/circuit-drafts';
-export const draftPath = (id: string) => `${draftsPath}/${encodeURIComponent(id)}`;
-export const draftRoute = (id: string) => `/circuits/drafts/${encodeURIComponent(id)}`;
 /** The drafts whose name or process id contains `query` (all when empty). */
 export const draftSearchPath = (query: string) => (query.trim() ? `${draftsPath}?${new URLSearchParams({ q: query.trim() })}` : draftsPath);
 
-/** The draft of a deployed circuit (made from its XML and forms the first time). */
-export const draftOfCircuit = (processDefinitionId: string) =>
-  apiFetch<CircuitDraft>(`${draftsPath}/from-circuit/${encodeURIComponent(processDefinitionId)}`, { method: 'POST', body: {} });
 export const createDraft = (input: { name: string; xml?: string }) => apiFetch<CircuitDraft>(draftsPath, { method: 'POST', body: input });
 
 export const saveDraft = (id: string, body: { xml: string; forms: CircuitForm[]; decisions: CircuitDecision[]; revision: number }) =>

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
-import { useSession } from '../auth/use-session';
+import { useParams } from 'react-router-dom';
+import { draftPath } from '../../shared/api/circuit-drafts.api';
 import { useApiQuery } from '../../shared/api/use-api-query';
+import { useSession } from '../../shared/session/use-session';
+import { BackLink } from '../../shared/ui/back-link';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
 import { DraftEditor } from './draft-editor';
-import { draftPath, type CircuitDraft } from './modeler.api';
+import type { CircuitDraft } from './modeler.api';
 import './modeler.css';
 
 /** `/circuits/drafts/:id`: the modeler on one draft (admins: process owners). */
@@ -18,12 +20,7 @@ export function ModelerPage() {
   return (
     <section className="page page--full modeler-page" aria-labelledby="modeler-title" data-testid="modeler-page" data-draft-id={id}>
       <header className="page__header">
-        <Link to="/circuits/drafts" className="back-link">
-          <span aria-hidden="true" className="back-link__arrow">
-            ←
-          </span>
-          {t('modeler.back')}
-        </Link>
+        <BackLink to="/circuits/drafts">{t('modeler.back')}</BackLink>
         <h1 id="modeler-title">{query.status === 'success' ? query.data.name : t('modeler.title')}</h1>
         {query.status === 'success' && (
           <p className="page__intro" dir="ltr">

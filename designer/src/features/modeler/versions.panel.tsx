@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { circuitDiffRoute } from '../circuit-diff/circuit-diff.api';
 import { useFormatDate } from '../../shared/i18n/format-date';
+import { circuitDiffRoute } from '../../shared/routes/draft.routes';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { addVersion, type DraftVersion } from './modeler.api';
 

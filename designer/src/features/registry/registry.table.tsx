@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDepartments } from '../../shared/directory/use-departments';
 import { useFormatDate, useFormatDay } from '../../shared/i18n/format-date';
-import { mailRoute } from '../mails/mails.api';
-import { MailStatusBadge } from '../mails/mail-status.badge';
+import { mailRoute } from '../../shared/routes/mail.routes';
+import { MailStatusBadge } from '../../shared/ui/mail-status.badge';
 import { sortOf, withParam, type RegistrySort } from './registry.query';
 
 interface RegistryTableProps {

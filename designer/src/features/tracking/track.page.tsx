@@ -8,7 +8,7 @@ import { useFormatDate } from '../../shared/i18n/format-date';
 import { LanguageSwitch } from '../../shared/i18n/language-switch';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
-import { MailStatusBadge } from '../mails/mail-status.badge';
+import { MailStatusBadge } from '../../shared/ui/mail-status.badge';
 import { trackingPath, trackingRoute, type TrackingDto } from './tracking.api';
 import './tracking.css';
 

@@ -5,6 +5,7 @@ import { flushSync } from 'react-dom';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
+import './bpmn-viewer.css';
 
 export type BpmnViewerState = 'importing' | 'ready' | 'failed';
 

@@ -1,8 +1,20 @@
 /** Types of the stack launcher, for the TypeScript tests that start a stack of their own. */
+export type PartName = 'mongo' | 'runtime' | 'engine' | 'workers';
+
 export interface StackChild {
   name: string;
   lines: string[];
+  readyAt: number | null;
   exitPromise: Promise<{ code: number | null; signal: string | null }>;
+}
+
+/** One restart by the supervisor. */
+export interface PartRestart {
+  name: PartName;
+  exit: { code: number | null; signal: string | null };
+  delayMs: number;
+  crashedAt: number;
+  readyAt: number | null;
 }
 
 export interface Stack {
@@ -11,10 +23,14 @@ export interface Stack {
   runtimeUser: string;
   runtimePassword: string;
   mongoUri: string;
-  secrets: Record<'DIWAN_RUNTIME_PASSWORD' | 'DIWAN_JWT_SECRET' | 'DIWAN_BRIDGE_TOKEN' | 'DIWAN_WORKER_TOKEN', string>;
+  secrets: Record<'DIWAN_RUNTIME_PASSWORD' | 'DIWAN_JWT_SECRET' | 'DIWAN_BRIDGE_TOKEN' | 'DIWAN_WORKER_TOKEN' | 'DIWAN_AUDIT_KEY', string>;
   readonly children: Record<string, StackChild>;
-  stopPart(name: 'mongo' | 'runtime' | 'engine' | 'workers', options?: { kill?: boolean }): Promise<void>;
-  startPart(name: 'mongo' | 'runtime' | 'engine' | 'workers'): Promise<void>;
+  readonly restarts: PartRestart[];
+  /** Stops a part on purpose (the supervisor leaves it stopped); resolves with the ms it took. */
+  stopPart(name: PartName, options?: { kill?: boolean }): Promise<number>;
+  startPart(name: PartName): Promise<void>;
+  /** kill -9 as a crash; the supervisor starts it again. Needs `supervise: true`. */
+  killPart(name: PartName, options?: { timeoutMs?: number }): Promise<PartRestart>;
   stop(): Promise<void>;
 }
 
@@ -27,7 +43,13 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   engineEnv?: Record<string, string>;
   workersEnv?: Record<string, string>;
+  /** Restart a part that dies, after 1 s, 2 s, 4 s … 30 s (1 s again after a minute of good health). */
+  supervise?: boolean;
+  /** The launcher's own messages (restarts, parts killed after the stop limit); default: the console. */
+  onNotice?: (message: string) => void;
 }
 
+export const RESTART: { firstDelayMs: number; maxDelayMs: number; healthyAfterMs: number };
+export const STOP_LIMIT_MS: number;
 export function freePort(): Promise<number>;
 export function startStack(options: StackOptions): Promise<Stack>;

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { jars, root } from './build.mjs';
 import { loadSecrets } from './secrets.mjs';
 
@@ -28,7 +29,7 @@ function assertPortFree(port, what) {
   });
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms) => delay(ms);
 
 async function httpOk(url, headers = {}) {
   try {
@@ -39,11 +40,17 @@ async function httpOk(url, headers = {}) {
   }
 }
 
+/** Back-off of the supervisor: 1 s, 2 s, 4 s … 30 s; back to 1 s after a minute of good health. */
+export const RESTART = { firstDelayMs: 1_000, maxDelayMs: 30_000, healthyAfterMs: 60_000 };
+/** How long a part may take to stop on SIGTERM before it is killed. */
+export const STOP_LIMIT_MS = 15_000;
+
 class Child {
   constructor(name, cmd, args, env, output) {
     this.name = name;
     this.lines = [];
     this.exited = null;
+    this.readyAt = null;
     this.proc = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const onData = (chunk) => {
       for (const line of chunk.toString().split('\n')) {
@@ -62,7 +69,10 @@ class Child {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.exited) throw new Error(`${this.name} exited (${JSON.stringify(this.exited)}) before it was ready:\n${this.lines.slice(-30).join('\n')}`);
-      if (await check(this)) return;
+      if (await check(this)) {
+        this.readyAt = Date.now();
+        return;
+      }
       await sleep(250);
     }
     throw new Error(`${this.name} was not ready after ${timeoutMs / 1000}s:\n${this.lines.slice(-30).join('\n')}`);
@@ -72,19 +82,28 @@ class Child {
     return this.lines.some((l) => pattern.test(l));
   }
 
-  async stop(timeoutMs = 15000) {
-    if (this.exited) return;
+  /** SIGTERM, then SIGKILL after `timeoutMs`; resolves with the time it took and whether it had to be killed. */
+  async stop(timeoutMs = STOP_LIMIT_MS) {
+    if (this.exited) return { ms: 0, killed: false };
+    const started = Date.now();
+    let killed = false;
     this.proc.kill('SIGTERM');
-    const timer = setTimeout(() => this.proc.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => {
+      killed = true;
+      this.proc.kill('SIGKILL');
+    }, timeoutMs);
     await this.exitPromise;
     clearTimeout(timer);
+    return { ms: Date.now() - started, killed };
   }
 }
 
 /**
- * options: { dataDir, memory (no files), ports: {engine, runtime, mongo}, logDir, quiet, env }
+ * options: { dataDir, memory (no files), ports: {engine, runtime, mongo}, logDir, quiet, env,
+ *            supervise (restart a part that dies, with back-off), onNotice (the launcher's own messages) }
  * MONGODB_URI or DIWAN_RUNTIME_URL in the environment point at external services instead.
- * The returned stack can stop and start one part again (`restart(name)`), for fault tests.
+ * The returned stack can stop and start one part again (`stopPart`, `startPart`), or kill one with
+ * SIGKILL and let the supervisor bring it back on the same ports and data (`killPart`), for fault tests.
  */
 export async function startStack(options) {
   const { dataDir, memory = false, logDir } = options;
@@ -102,6 +121,11 @@ export async function startStack(options) {
       logs.get(name).write(line + '\n');
     }
     if (!options.quiet) console.log(`${name.padEnd(8)}| ${line}`);
+  };
+  /** The launcher's own messages (restarts, slow stops): to `onNotice` (default the console) and launcher.log. */
+  const notice = (message) => {
+    output('launcher', `${new Date().toISOString()} ${message}`);
+    (options.onNotice ?? ((m) => console.log(`[diwan] ${m}`)))(message);
   };
 
   const external = { mongo: Boolean(env.MONGODB_URI), runtime: Boolean(env.DIWAN_RUNTIME_URL) };
@@ -171,13 +195,57 @@ export async function startStack(options) {
   ].filter(Boolean);
 
   const children = new Map();
+  /** Parts stopped on purpose, which the supervisor leaves alone until `startPart`. */
+  const stoppedOnPurpose = new Set();
+  const nextDelay = new Map();
+  /** Every supervised restart: { name, exit, delayMs, crashedAt, readyAt }. */
+  const restarts = [];
+  let supervising = false;
+  const stopping = new AbortController();
+
   const spawnPart = (spec) => {
     const child = new Child(spec.name, spec.cmd, spec.args, spec.env, output);
     children.set(spec.name, child);
+    void child.exitPromise.then((exit) => onExit(spec, child, exit));
     return child;
   };
+
+  /** The supervisor: a part that dies unasked is started again after 1 s, 2 s, 4 s … 30 s. */
+  const onExit = async (spec, child, exit) => {
+    if (!supervising || stopping.signal.aborted || stoppedOnPurpose.has(spec.name) || children.get(spec.name) !== child) return;
+    const healthy = child.readyAt !== null && Date.now() - child.readyAt >= RESTART.healthyAfterMs;
+    const delayMs = healthy ? RESTART.firstDelayMs : (nextDelay.get(spec.name) ?? RESTART.firstDelayMs);
+    nextDelay.set(spec.name, Math.min(delayMs * 2, RESTART.maxDelayMs));
+    const restart = { name: spec.name, exit, delayMs, crashedAt: Date.now(), readyAt: null };
+    restarts.push(restart);
+    const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+    notice(`${spec.name} died (${how}); restarting it in ${delayMs / 1000} s. Its last lines:\n${child.lines.slice(-10).map((l) => `    ${l}`).join('\n')}`);
+    try {
+      await delay(delayMs, undefined, { signal: stopping.signal });
+    } catch {
+      return; // the stack is stopping
+    }
+    if (stoppedOnPurpose.has(spec.name) || children.get(spec.name) !== child) return;
+    const next = spawnPart(spec);
+    // No time limit here: a part that waits for another (the engine for its database) is ready when it is.
+    while (!next.exited && !stopping.signal.aborted) {
+      if (await spec.ready(next)) {
+        next.readyAt = restart.readyAt = Date.now();
+        notice(`${spec.name} is back (${((restart.readyAt - restart.crashedAt) / 1000).toFixed(1)} s after it died)`);
+        return;
+      }
+      await sleep(250);
+    }
+  };
+
+  const stopChild = async (child) => {
+    const { ms, killed } = await child.stop();
+    if (killed) notice(`${child.name} did not stop within ${STOP_LIMIT_MS / 1000} s of SIGTERM: killed`);
+    return ms;
+  };
   const stopAll = async () => {
-    for (const child of [...children.values()].reverse()) await child.stop();
+    stopping.abort();
+    for (const child of [...children.values()].reverse()) await stopChild(child);
   };
 
   try {
@@ -191,6 +259,7 @@ export async function startStack(options) {
     await stopAll();
     throw err;
   }
+  supervising = Boolean(options.supervise);
 
   return {
     engineUrl,
@@ -202,16 +271,37 @@ export async function startStack(options) {
     get children() {
       return Object.fromEntries(children);
     },
-    /** Stops one part (SIGTERM, or SIGKILL with `{ kill: true }`). */
+    restarts,
+    /** Stops one part on purpose (SIGTERM, or SIGKILL with `{ kill: true }`); resolves with the ms it took. */
     async stopPart(name, { kill = false } = {}) {
+      stoppedOnPurpose.add(name);
       const child = children.get(name);
       if (kill) child.proc.kill('SIGKILL');
-      await child.stop();
+      return stopChild(child);
     },
-    /** Starts a stopped part again and waits until it is ready. */
+    /** Starts a stopped part again, on the same ports and data, and waits until it is ready. */
     async startPart(name) {
       const spec = specs.find((s) => s.name === name);
+      stoppedOnPurpose.delete(name);
       await spawnPart(spec).waitUntil(spec.ready, spec.timeoutMs);
+    },
+    /**
+     * `kill -9` of one part, as a crash: the supervisor (`supervise: true`) starts it again. Resolves
+     * once the new process is ready, with the restart record.
+     */
+    async killPart(name, { timeoutMs = 240_000 } = {}) {
+      if (!supervising) throw new Error('killPart needs a supervised stack (supervise: true)');
+      const child = children.get(name);
+      const before = restarts.length;
+      child.proc.kill('SIGKILL');
+      await child.exitPromise;
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const restart = restarts.slice(before).find((r) => r.name === name && r.readyAt);
+        if (restart) return restart;
+        await sleep(250);
+      }
+      throw new Error(`${name} was not back ${timeoutMs / 1000} s after kill -9:\n${children.get(name).lines.slice(-30).join('\n')}`);
     },
     async stop() {
       await stopAll();

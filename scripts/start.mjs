@@ -1,6 +1,8 @@
 // `npm start`: installs and builds what is missing, starts every part on the embedded default
 // (runtime on H2, the local MongoDB wire server, engine, workers, designer), waits until all are
-// healthy, and prints the URL and the demo users. Ctrl-C stops everything; data stays in ./data.
+// healthy, and prints the URL and the demo users. A part that dies is started again (1 s, 2 s, 4 s …
+// 30 s apart; 1 s again after a minute of good health) and the restart is logged. Ctrl-C stops
+// everything; data stays in ./data.
 import path from 'node:path';
 import { ensureBuilt, root } from './build.mjs';
 import { startStack } from './stack.mjs';
@@ -24,7 +26,14 @@ const ports = {
 
 let stack;
 try {
-  stack = await startStack({ dataDir, ports, logDir: path.join(dataDir, 'logs'), quiet: process.env.DIWAN_VERBOSE !== '1' });
+  stack = await startStack({
+    dataDir,
+    ports,
+    logDir: path.join(dataDir, 'logs'),
+    quiet: process.env.DIWAN_VERBOSE !== '1',
+    supervise: true,
+    onNotice: (message) => console.error(`[diwan] ${message}`),
+  });
 } catch (err) {
   console.error(`[diwan] could not start: ${err.message}`);
   console.error(`[diwan] logs are in ${path.join(dataDir, 'logs')}`);
@@ -43,7 +52,7 @@ console.log(`
 
   Demo users (password: ${process.env.DIWAN_DEMO_PASSWORD ? 'DIWAN_DEMO_PASSWORD' : password}): ${DEMO_USERS.join(', ')}
 
-  Ctrl-C stops everything.
+  A part that dies is started again (logged here and in launcher.log). Ctrl-C stops everything.
 `);
 
 let stopping = false;
@@ -57,10 +66,3 @@ const shutdown = async () => {
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
-for (const child of Object.values(stack.children)) {
-  child.exitPromise.then((exit) => {
-    if (stopping) return;
-    console.error(`[diwan] ${child.name} exited unexpectedly (${JSON.stringify(exit)}); last lines:\n${child.lines.slice(-20).join('\n')}`);
-    void shutdown();
-  });
-}

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import { AuthService } from './auth/auth.service.js';
+import { passwords } from './auth/password.hasher.js';
 import { deployWhenRuntimeIsUp } from './circuits/circuit.deployer.js';
 import { seedsDemo, type Config } from './config/config.js';
 import { seedDemoAdministration } from './demo/demo-administration.js';
@@ -19,7 +20,7 @@ import { RuntimeEventHandler } from './realtime/runtime-event.handler.js';
 import { RealtimeServer } from './realtime/socket.server.js';
 import { RuntimeClient } from './runtime/runtime.client.js';
 import { EventBus } from './shared/event-bus.js';
-import { createLogger } from './shared/logger.js';
+import { createLogger, type Logger } from './shared/logger.js';
 import { projectUserTasks } from './tasks/user-task.projector.js';
 import { UserTaskService } from './tasks/user-task.service.js';
 
@@ -86,14 +87,37 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
 
   return {
     url: `http://localhost:${port}`,
+    /**
+     * Stops within 7 s whatever state the database and the runtime are in: no new requests,
+     * the loops end their pass, requests in flight get a moment, the anchor is written, the database
+     * closed. Each step has its own time limit; a step that runs out is logged and left behind.
+     */
     async stop() {
-      await reconciler.stop();
-      await mail.stop();
-      await auditAnchors.flush();
-      await realtime.close();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      await mongoose.disconnect();
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      await Promise.all([
+        within(2_000, 'reconciler', reconciler.stop(), logger),
+        within(2_000, 'circuit start outbox', mail.stop(), logger),
+        within(1_000, 'Socket.io', realtime.close(), logger),
+        within(1_000, 'password threads', passwords.close(), logger),
+      ]);
+      if (!(await within(2_000, 'requests in flight', closed, logger))) http.closeAllConnections();
+      await within(1_000, 'audit anchor', auditAnchors.flush(), logger);
+      await within(2_000, 'database', mongoose.disconnect(), logger);
       logger.info('engine stopped');
     },
   };
+}
+
+/** Waits for `work` at most `ms`; false (and a warning) when it ran out of time or failed. */
+async function within(ms: number, step: string, work: Promise<unknown>, logger: Logger): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race([
+    work.then(() => 'done' as const, (err: unknown) => (err instanceof Error ? err.message : String(err))),
+    new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms))),
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'done') return true;
+  logger.warn({ step, ms, error: outcome === 'late' ? undefined : outcome }, outcome === 'late' ? 'stop: step ran out of time' : 'stop: step failed');
+  return false;
 }

@@ -58,7 +58,8 @@ function fuzz(token: string, reportName: string, filter: string[], examples: str
       '--report', 'junit', '--report-junit-path', junitPath,
       ...filter,
     ],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 },
+    // run in the report folder: schemathesis keeps its own cache (.schemathesis/) in its working directory
+    { cwd: reportDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 },
   );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, junit: existsSync(junitPath) ? readFileSync(junitPath, 'utf8') : '' };
 }

@@ -18,8 +18,10 @@ describe('form text', () => {
     const cabinet = (await login('cabinet')).token;
     const registered = await registerMail(registrar, aMail({ subject: HOSTILE, correspondent: { kind: 'citizen', name: `<a href="https://evil.example">Sami</a>` } }));
     expect(registered.status).toBe(201);
-    const task = await waitFor('the triage task', async () =>
-      (await api<UserTaskDto[]>('GET', `/api/user-tasks?businessKey=${registered.body.id}`, { token: cabinet })).body.find((t) => t.taskDefinitionKey === 'triage'),
+    const task = await waitFor(
+      'the triage task',
+      async () => (await api<UserTaskDto[]>('GET', `/api/user-tasks?businessKey=${registered.body.id}`, { token: cabinet })).body.find((t) => t.taskDefinitionKey === 'triage'),
+      60_000,
     );
 
     // when the cabinet opens the form
@@ -42,5 +44,5 @@ describe('form text', () => {
     expect(html).toContain('&lt;a href=&quot;https://evil.example&quot;&gt;Sami&lt;/a&gt;');
     // while the form author's own markdown still works (the chrono number in bold)
     expect(html).toContain(`<strong>${registered.body.chronoNumber}</strong>`);
-  });
+  }, 90_000);
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from '../auth/auth.routes.js';
@@ -63,6 +64,9 @@ export function createApp(deps: AppDeps): Express {
   // Only the configured proxy may tell the client's address (X-Forwarded-For); by default none.
   app.set('trust proxy', trustedProxies(deps.trustProxy));
   app.use(securityHeaders());
+  // gzip for text answers (the designer's scripts and styles, JSON such as a circuit's BPMN); not for
+  // files that are compressed already (PDF, images). Socket.io has its own server.
+  app.use(compression());
 
   const api = express.Router();
   api.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));

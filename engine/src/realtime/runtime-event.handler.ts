@@ -1,6 +1,6 @@
 import { runtimeEventSchema, type RuntimeEvent } from '@diwan/contracts';
-import mongoose from 'mongoose';
 import type { EventBus } from '../shared/event-bus.js';
+import { isDatabaseAway } from '../shared/database.errors.js';
 import { UnavailableError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { BridgeStatus } from './bridge-status.js';
@@ -14,7 +14,7 @@ export interface BatchResult {
 }
 
 /** The database or the runtime is away: the batch must be delivered again later, not dead-lettered. */
-const isTransient = (err: unknown) => err instanceof mongoose.mongo.MongoNetworkError || err instanceof mongoose.mongo.MongoServerSelectionError || err instanceof UnavailableError;
+const isTransient = (err: unknown) => isDatabaseAway(err) || err instanceof UnavailableError;
 
 /**
  * Applies a batch from the runtime's event bridge in order, each event on its own merits: skip

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '@diwan/contracts';
+import { isDatabaseAway } from './database.errors.js';
 import { DiwanError, NotFoundError, TooManyRequestsError } from './errors.js';
 import type { Logger } from './logger.js';
 
@@ -18,6 +19,11 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       status = err.status;
       body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
       if (err instanceof TooManyRequestsError) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
+    } else if (isDatabaseAway(err)) {
+      // the database is down or restarting: the client may try again (same Idempotency-Key)
+      status = 503;
+      body = { error: { code: 'unavailable', message: 'The database is not reachable; try again shortly' } };
+      res.setHeader('Retry-After', '2');
     } else if (isParserError(err)) {
       status = err.status ?? 400;
       const code = status === 413 ? 'too_large' : 'bad_input';

@@ -17,12 +17,16 @@ public class EventDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
     private static final long FIRST_BACKOFF_MS = 500;
+    private static final long STOP_WAIT_MS = 1_000;
 
     private final EventOutbox outbox;
     private final EventBatchSender sender;
     private final BridgeProperties properties;
     private final Object signal = new Object();
     private boolean woken;
+    /** Guards `posting`: stop() interrupts the thread only during an HTTP post, never during a database call. */
+    private final Object postLock = new Object();
+    private boolean posting;
     private volatile Thread thread;
     private long backoffMs;
     private long nextAttemptAt;
@@ -54,12 +58,28 @@ public class EventDispatcher implements SmartLifecycle {
         thread.start();
     }
 
+    /**
+     * Ends the thread within about a second: a wait ends at once, a post in flight (up to the 5 s HTTP
+     * timeout) is interrupted, a database call finishes. Interrupting a JDBC call could break the H2 file
+     * channel, so the thread is interrupted only while it posts. Undelivered rows stay in the outbox.
+     */
     @Override
     public void stop() {
         Thread running = thread;
         thread = null;
-        if (running != null) {
-            running.interrupt();
+        if (running == null) {
+            return;
+        }
+        wake();
+        synchronized (postLock) {
+            if (posting) {
+                running.interrupt();
+            }
+        }
+        try {
+            running.join(STOP_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -98,7 +118,7 @@ public class EventDispatcher implements SmartLifecycle {
 
     /** @return true when the outbox is empty (or holds less than one batch) after successful posts */
     private boolean drain() throws InterruptedException {
-        while (true) {
+        while (thread != null) {
             List<EventOutbox.Row> batch = outbox.oldest(properties.batchSize());
             if (batch.isEmpty()) {
                 return true;
@@ -114,12 +134,28 @@ public class EventDispatcher implements SmartLifecycle {
                 return true;
             }
         }
+        return true;
     }
 
     private boolean post(List<EventOutbox.Row> batch) throws InterruptedException {
         try {
             // The engine reports the bridge's backlog in its health: tell it how many events wait here.
-            int status = sender.send(batch, outbox.size());
+            long pending = outbox.size();
+            int status;
+            synchronized (postLock) {
+                posting = true;
+            }
+            try {
+                status = sender.send(batch, pending);
+            } finally {
+                synchronized (postLock) {
+                    posting = false;
+                    if (thread == null && Thread.interrupted()) {
+                        // stop() interrupted the post: end here, before any database call
+                        throw new InterruptedException("stopping");
+                    }
+                }
+            }
             if (status >= 200 && status < 300) {
                 return true;
             }

@@ -9,9 +9,9 @@ final class CommandRouting {
 
     private final SerializedWrites writes;
 
-    /** @param durable makes the changes so far durable before a write is acknowledged (no-op in memory) */
-    CommandRouting(Runnable durable) {
-        this.writes = new SerializedWrites(durable);
+    /** @param durability makes a write durable before it is acknowledged ({@link Durability#NONE} in memory) */
+    CommandRouting(Durability durability) {
+        this.writes = new SerializedWrites(durability);
     }
 
     /** @param backend runs the backend's own handling of a command name and query */

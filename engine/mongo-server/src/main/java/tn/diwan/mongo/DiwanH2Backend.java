@@ -9,9 +9,9 @@ import org.h2.mvstore.MVStore;
  * H2 MVStore file backend that also understands {@code hello} and runs writes one at a time.
  * <p>
  * MVStore keeps changes in memory and writes them about once a second (its auto-commit delay), so
- * a {@code kill -9} or a power cut used to lose acknowledged writes. Here every command that changes
- * data is committed (a new MVStore version written to the file) and the file is synced
- * ({@code FileChannel.force}) before the reply: an acknowledged write is on disk.
+ * a {@code kill -9} lost acknowledged writes. Here every command that changes data is committed (a
+ * new MVStore version written to the file) and the file is synced ({@code FileChannel.force}) before
+ * the reply: an acknowledged write is on disk. See {@link SerializedWrites} for the order.
  */
 final class DiwanH2Backend extends H2Backend {
 
@@ -19,13 +19,18 @@ final class DiwanH2Backend extends H2Backend {
 
     DiwanH2Backend(String fileName) {
         super(fileName);
-        this.routing = new CommandRouting(this::commitAndSync);
-    }
-
-    private void commitAndSync() {
         MVStore store = getMvStore();
-        store.commit();
-        store.sync();
+        this.routing = new CommandRouting(new Durability() {
+            @Override
+            public void commit() {
+                store.commit();
+            }
+
+            @Override
+            public void sync() {
+                store.sync();
+            }
+        });
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.netty.channel.Channel;
 /** In-memory backend (--memory) that also understands {@code hello} and runs writes one at a time. */
 final class DiwanMemoryBackend extends MemoryBackend {
 
-    private final CommandRouting routing = new CommandRouting(() -> { });
+    private final CommandRouting routing = new CommandRouting(Durability.NONE);
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {

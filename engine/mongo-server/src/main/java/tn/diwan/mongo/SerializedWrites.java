@@ -1,6 +1,7 @@
 package tn.diwan.mongo;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -15,9 +16,10 @@ import java.util.function.Supplier;
  * before the next write may start.
  * <p>
  * Durability: after each command that changes data (the writes, and collection / index / database
- * changes) the backend's {@code durable} step runs, still under the lock and before the reply is
- * built: the H2 backend commits and syncs its store there, so an acknowledged write survives a
- * {@code kill -9}. If that step fails, the command answers an error, never an acknowledgement.
+ * changes) the backend commits, still under the lock, and then syncs before the reply leaves (see
+ * {@link Durability}; the H2 backend commits and forces its MVStore file). So an acknowledged write
+ * survives a {@code kill -9}, and a write that can't be made durable answers an error. Concurrent
+ * writers share syncs: a writer whose commit an earlier sync already covered returns at once.
  */
 final class SerializedWrites {
 
@@ -25,11 +27,15 @@ final class SerializedWrites {
     private static final Set<String> SCHEMA_CHANGES = Set.of(
             "create", "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
     private final ReentrantLock lock = new ReentrantLock(true);
-    private final Runnable durable;
+    private final Durability durability;
+    /** Commits done so far; incremented under {@link #lock}, so value n means commits 1..n are done. */
+    private final AtomicLong committed = new AtomicLong();
+    private final Object syncLock = new Object();
+    /** Commits forced to the disk so far (guarded by {@link #syncLock}). */
+    private long synced;
 
-    /** @param durable makes every change so far durable (runs under the write lock) */
-    SerializedWrites(Runnable durable) {
-        this.durable = durable;
+    SerializedWrites(Durability durability) {
+        this.durability = durability;
     }
 
     boolean isWrite(String command) {
@@ -38,18 +44,38 @@ final class SerializedWrites {
     }
 
     Document run(Supplier<Document> write) {
+        Document reply = null;
+        RuntimeException failure = null;
+        long mine;
         lock.lock();
         try {
-            Document reply;
             try {
-                reply = write.get();
-            } finally {
-                // also after a failed command: a multi-document write may have changed some documents
-                durable.run();
+                Document stored = write.get();
+                reply = stored == null ? null : stored.cloneDeeply();
+            } catch (RuntimeException e) {
+                failure = e;
             }
-            return reply == null ? null : reply.cloneDeeply();
+            // also after a failed command: a multi-document write may have changed some documents
+            durability.commit();
+            mine = committed.incrementAndGet();
         } finally {
             lock.unlock();
+        }
+        syncUpTo(mine);
+        if (failure != null) {
+            throw failure;
+        }
+        return reply;
+    }
+
+    private void syncUpTo(long commit) {
+        synchronized (syncLock) {
+            if (synced >= commit) {
+                return;
+            }
+            long upTo = committed.get();
+            durability.sync();
+            synced = upTo;
         }
     }
 }

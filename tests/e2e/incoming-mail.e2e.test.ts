@@ -61,8 +61,9 @@ describe('incoming mail across browsers, in Arabic', () => {
     const form = cabinet.locator('[data-testid="task-form"][data-state="ready"]');
     await form.waitFor();
     const forAction = form.locator('.fjs-form-field-taglist').first();
-    await forAction.locator('input').fill('urbanisme');
-    await forAction.locator('.fjs-dropdownlist-item').first().click();
+    // (the picker lists the departments by their Arabic names: the cabinet's page is in Arabic)
+    await forAction.locator('input').fill('التعمير');
+    await forAction.locator('.fjs-dropdownlist-item', { hasText: 'مصلحة التعمير' }).first().click();
     await cabinet.getByTestId('task-form-submit').click();
 
     // then the head's open inbox shows the agent-assignment task for that mail

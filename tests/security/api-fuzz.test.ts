@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,15 +20,29 @@ const venv = path.join(root, '.venv');
 const schemathesis = path.join(venv, 'bin', 'schemathesis');
 const EXAMPLES = process.env.API_FUZZ_EXAMPLES || '20';
 
-function ensureSchemathesis(): void {
-  const installed = spawnSync(schemathesis, ['--version'], { encoding: 'utf8' });
-  if (installed.status === 0 && installed.stdout.includes(SCHEMATHESIS_VERSION)) return;
-  if (!existsSync(path.join(venv, 'bin', 'python'))) run('python3', ['-m', 'venv', venv]);
-  run(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`]);
+/**
+ * Runs a command without blocking the event loop: a long synchronous child (pip, schemathesis)
+ * would leave this Jest worker's pooled HTTP sockets unread while the engine closes them, and the
+ * next request (here or in the worker's next test file) would meet "other side closed".
+ */
+function exec(command: string, args: string[], options: { cwd?: string; timeout?: number } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options }, (error, stdout, stderr) => {
+      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      resolve({ status, stdout, stderr });
+    });
+  });
 }
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+async function ensureSchemathesis(): Promise<void> {
+  const installed = await exec(schemathesis, ['--version']);
+  if (installed.status === 0 && installed.stdout.includes(SCHEMATHESIS_VERSION)) return;
+  if (!existsSync(path.join(venv, 'bin', 'python'))) await run('python3', ['-m', 'venv', venv]);
+  await run(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`]);
+}
+
+async function run(command: string, args: string[]): Promise<void> {
+  const result = await exec(command, args);
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
 }
 
@@ -38,11 +52,11 @@ interface FuzzRun {
   junit: string;
 }
 
-function fuzz(token: string, reportName: string, filter: string[], examples: string): FuzzRun {
+async function fuzz(token: string, reportName: string, filter: string[], examples: string): Promise<FuzzRun> {
   const reportDir = path.join(root, 'test-results', 'schemathesis');
   mkdirSync(reportDir, { recursive: true });
   const junitPath = path.join(reportDir, `${reportName}.xml`);
-  const result = spawnSync(
+  const result = await exec(
     schemathesis,
     [
       'run', `${stack.engineUrl}/api/openapi.json`,
@@ -59,18 +73,18 @@ function fuzz(token: string, reportName: string, filter: string[], examples: str
       ...filter,
     ],
     // run in the report folder: schemathesis keeps its own cache (.schemathesis/) in its working directory
-    { cwd: reportDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 },
+    { cwd: reportDir, timeout: 15 * 60_000 },
   );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, junit: existsSync(junitPath) ? readFileSync(junitPath, 'utf8') : '' };
 }
 
 describe('schemathesis against the OpenAPI document', () => {
   it('finds no server error in any operation', async () => {
-    ensureSchemathesis();
+    await ensureSchemathesis();
     const { token } = await login('admin');
 
-    const all = fuzz(token, 'api', ['--exclude-path', '/api/auth/logout', '--exclude-path', '/api/auth/login'], EXAMPLES);
-    const loginOnly = fuzz(token, 'login', ['--include-path', '/api/auth/login'], '5');
+    const all = await fuzz(token, 'api', ['--exclude-path', '/api/auth/logout', '--exclude-path', '/api/auth/login'], EXAMPLES);
+    const loginOnly = await fuzz(token, 'login', ['--include-path', '/api/auth/login'], '5');
 
     for (const { status, output, junit } of [all, loginOnly]) {
       // then it tested something, and every test case passed the not_a_server_error check

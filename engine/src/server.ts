@@ -70,6 +70,7 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
     runtimeEvents: new RuntimeEventHandler(bus, logger, bridgeStatus),
     bridgeStatus,
     mailTypes,
+    circuitModels,
     reconciler,
     circuitsState,
     bridgeToken: config.DIWAN_BRIDGE_TOKEN,

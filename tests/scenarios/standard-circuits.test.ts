@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { runtimeApi, uniqueKey, waitFor } from '../harness/stack.js';
+import { api, login, runtimeApi, uniqueKey, waitFor } from '../harness/stack.js';
 
 /**
  * The standard circuits as the engine deploys them at start: one per direction, their forms, and the
@@ -35,6 +35,15 @@ describe('the standard circuits', () => {
     expect(processes.map((p) => p.key)).toEqual(expect.arrayContaining(['incoming-mail', 'outgoing-mail', 'internal-mail']));
     const decisions = await runtimeApi<Definition[]>('GET', '/decision-definition?key=triage-suggestion');
     expect(decisions.length).toBeGreaterThan(0);
+  });
+
+  it('are named in the reader\'s language', async () => {
+    const { token } = await login('admin');
+    const names = async (language: string) =>
+      Object.fromEntries((await api<{ key: string; name: string }[]>('GET', '/api/circuits', { token, headers: { 'accept-language': language } })).body.map((c) => [c.key, c.name]));
+    expect(await names('ar')).toMatchObject({ 'incoming-mail': 'مراسلة واردة', 'outgoing-mail': 'مراسلة صادرة', 'internal-mail': 'مراسلة داخلية' });
+    expect(await names('fr')).toMatchObject({ 'incoming-mail': 'Courrier arrivée', 'outgoing-mail': 'Courrier départ', 'internal-mail': 'Courrier interne' });
+    expect(await names('en')).toMatchObject({ 'incoming-mail': 'Incoming mail' });
   });
 
   it('suggest a triage department from the mail type and the correspondent, the cabinet by default', async () => {

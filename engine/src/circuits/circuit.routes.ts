@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { CircuitDto, SessionUser } from '@diwan/contracts';
 import { NotFoundError } from '../shared/errors.js';
+import { languageOf, pick } from '../shared/language.js';
+import type { CircuitModels } from './circuit-model.js';
 import { currentUser, requireRole } from '../auth/auth.middleware.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
 import { validate } from '../shared/validate.js';
@@ -20,20 +22,20 @@ export type StartCircuitForMail = (user: SessionUser, mailId: string, circuitKey
 /** Only circuits deployed through Diwan (hence through its policy) may be started. */
 const DIWAN_SOURCE = 'diwan-engine';
 
-export function circuitRoutes(runtime: RuntimeClient, startForMail: StartCircuitForMail): Router {
+export function circuitRoutes(runtime: RuntimeClient, models: CircuitModels, startForMail: StartCircuitForMail): Router {
   const router = Router();
   const circuitXml = new CircuitXmlCache(runtime);
 
-  router.get('/circuits', async (_req, res) => {
+  /** The deployed circuits, named in the caller's language (the process's `name.<lang>` properties, else its name). */
+  router.get('/circuits', async (req, res) => {
+    const language = languageOf(req);
     const definitions = await runtime.latestProcessDefinitions();
-    const circuits: CircuitDto[] = definitions.map(({ id, key, name, version, deploymentId, resource }) => ({
-      id,
-      key,
-      name,
-      version,
-      deploymentId,
-      resource,
-    }));
+    const circuits: CircuitDto[] = await Promise.all(
+      definitions.map(async ({ id, key, name, version, deploymentId, resource }) => {
+        const names = await models.of(id).then((model) => model.node(key)?.names ?? null, () => null);
+        return { id, key, name: names ? pick(names, language) : name, version, deploymentId, resource };
+      }),
+    );
     res.json(circuits);
   });
 

@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http';
 import { authRoutes } from '../auth/auth.routes.js';
 import { requireUser } from '../auth/auth.middleware.js';
 import type { AuthService } from '../auth/auth.service.js';
+import type { CircuitModels } from '../circuits/circuit-model.js';
 import { circuitRoutes } from '../circuits/circuit.routes.js';
 import { circuitDraftRoutes } from '../circuits/circuit-draft.routes.js';
 import { CircuitDraftService } from '../circuits/circuit-draft.service.js';
@@ -53,6 +54,7 @@ export interface AppDeps {
   trustProxy: string;
   mail: MailFeature;
   mailTypes: MailTypeService;
+  circuitModels: CircuitModels;
   reconciler: Reconciler;
   bridgeStatus: BridgeStatus;
 }
@@ -82,7 +84,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(circuitEventRoutes(deps.workerToken));
   api.use(trackingRoutes());
   api.use(requireUser(deps.auth));
-  api.use(circuitRoutes(deps.runtime, (user, mailId, key) => deps.mail.circuitStarter.startFor(user, mailId, key)));
+  api.use(circuitRoutes(deps.runtime, deps.circuitModels, (user, mailId, key) => deps.mail.circuitStarter.startFor(user, mailId, key)));
   api.use(mailTypeRoutes(deps.mailTypes));
   api.use(circuitDraftRoutes(new CircuitDraftService(deps.runtime)));
   api.use(userTaskRoutes(deps.userTasks));

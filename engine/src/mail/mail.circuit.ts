@@ -55,7 +55,7 @@ export class CircuitStarter {
     this.pollMs = options.pollMs ?? 1000;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.maxAttempts = options.maxAttempts ?? 30;
-    this.concurrency = options.concurrency ?? 8;
+    this.concurrency = options.concurrency ?? 4;
   }
 
   /** Deployed definitions never change: read each once. */

@@ -1,5 +1,6 @@
 import { MILESTONE_STATUSES, type PolicyViolationDto } from '@diwan/contracts';
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SaxesTagNS } from 'saxes';
+import { plainAttr as attr, scanXml, type AddViolation } from './policy-scan.js';
 
 /**
  * The deployment policy: every BPMN passes it before it reaches the runtime, whoever sends it.
@@ -46,48 +47,24 @@ const reachesEngine = (text: string) => /[$#]\{/.test(text) && ENGINE_ACCESS.tes
 export const MILESTONE_PROPERTY = 'diwan.milestone';
 
 export function checkBpmn(file: string, xml: string, options: PolicyOptions): PolicyViolation[] {
-  const violations: PolicyViolation[] = [];
-  const ids: (string | null)[] = [];
-  const add = (elementId: string | null, rule: PolicyRule, message: string) => violations.push({ file, elementId, rule, message });
-  const nearestId = () => [...ids].reverse().find((id) => id) ?? null;
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  parser.on('doctype', () => {
-    add(null, POLICY_RULES.noDoctype, `${file}: a DOCTYPE is not accepted (no DTDs, no XML entities)`);
-    throw new DoctypeRefused();
-  });
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    const id = attr(tag, 'id') ?? null;
-    ids.push(tag.uri === BPMN ? id : null);
-    const where = nearestId();
-    if (tag.uri === BPMN) checkBpmnElement(tag, where, options, add);
-    else if (EXTENSION_NAMESPACES.has(tag.uri)) checkExtensionElement(tag, where, options, add);
-    for (const a of Object.values(tag.attributes)) {
-      if (typeof a.value === 'string' && reachesEngine(a.value)) {
-        add(where, POLICY_RULES.noEngineAccess, `Element ${where ?? '(document)'}: the expression "${a.value}" reaches into the engine or the JVM`);
+  return scanXml(file, xml, {
+    idOf: (tag) => (tag.uri === BPMN ? (attr(tag, 'id') ?? null) : null),
+    onOpen(tag, where, add) {
+      if (tag.uri === BPMN) checkBpmnElement(tag, where, options, add);
+      else if (EXTENSION_NAMESPACES.has(tag.uri)) checkExtensionElement(tag, where, options, add);
+      for (const a of Object.values(tag.attributes)) {
+        if (typeof a.value === 'string' && reachesEngine(a.value)) {
+          add(where, POLICY_RULES.noEngineAccess, `Element ${where ?? '(document)'}: the expression "${a.value}" reaches into the engine or the JVM`);
+        }
       }
-    }
+    },
+    onText(text, where, add) {
+      if (reachesEngine(text)) add(where, POLICY_RULES.noEngineAccess, `Element ${where ?? '(document)'}: an expression reaches into the engine or the JVM`);
+    },
   });
-  parser.on('closetag', () => {
-    ids.pop();
-  });
-  parser.on('text', (text) => {
-    if (reachesEngine(text)) {
-      add(nearestId(), POLICY_RULES.noEngineAccess, `Element ${nearestId() ?? '(document)'}: an expression reaches into the engine or the JVM`);
-    }
-  });
-
-  try {
-    parser.write(xml).close();
-  } catch (err) {
-    if (!(err instanceof DoctypeRefused)) add(null, POLICY_RULES.wellFormed, `${file} is not well-formed XML: ${(err as Error).message}`);
-  }
-  return violations;
 }
 
-/** Stops the parse at the DOCTYPE: nothing after it is read. */
-class DoctypeRefused extends Error {}
-
-type Add = (elementId: string | null, rule: PolicyRule, message: string) => void;
+type Add = AddViolation;
 
 function checkBpmnElement(tag: SaxesTagNS, where: string | null, options: PolicyOptions, add: Add) {
   const name = tag.local;
@@ -130,10 +107,6 @@ function checkExtensionElement(tag: SaxesTagNS, where: string | null, options: P
   if ((tag.local === 'executionListener' || tag.local === 'taskListener') && CODE_ATTRIBUTES.some((a) => attr(tag, a) !== undefined)) {
     add(where, POLICY_RULES.noJavaDelegate, `A ${tag.local} with a class or expression in ${at} runs code in the runtime`);
   }
-}
-
-function attr(tag: SaxesTagNS, local: string): string | undefined {
-  return Object.values(tag.attributes).find((a) => a.local === local && a.uri === '')?.value;
 }
 
 function extensionAttr(tag: SaxesTagNS, local: string): string | undefined {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ensureBuilt, root } from './build.mjs';
 import { startStack } from './stack.mjs';
 
-const DEMO_USERS = ['admin', 'registrar', 'cabinet', 'head', 'agent', 'supervisor'];
+const DEMO_USERS = ['admin', 'registrar', 'cabinet', 'head', 'agent', 'president', 'supervisor'];
 const started = Date.now();
 
 try {

@@ -1,3 +1,4 @@
+import type { DashboardUpdatedEvent } from './dashboard.dto.js';
 import type { MailDto, MailStatus } from './mail.schema.js';
 import type { RuntimeEvent } from './runtime-event.schema.js';
 import type { UserTaskDto, UserTaskSnapshot } from './user-task.dto.js';
@@ -45,6 +46,8 @@ export interface SocketEvents {
   'milestone.reached': (event: RuntimeEvent) => void;
   'mail.registered': (mail: MailEventPayload) => void;
   'mail.updated': (mail: MailEventPayload) => void;
+  /** To admins, supervisors and heads: a dashboard figure changed (throttled). */
+  'dashboard.updated': (event: DashboardUpdatedEvent) => void;
 }
 
 /** Audit actions: the domain events that are audited, and the user's and workers' acts. */
@@ -70,6 +73,12 @@ export const AUDIT_ACTIONS = [
   'deadline.reminded',
   'deadline.escalated',
   'readModel.reconciled',
+  'incident.retried',
+  'userTask.reassigned',
+  'processInstance.cancelled',
+  'processInstance.moved',
+  'processInstance.migrated',
+  'report.generated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

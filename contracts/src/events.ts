@@ -31,6 +31,7 @@ export const SOCKET_EVENTS = {
   mailRegistered: 'mail.registered',
   mailUpdated: 'mail.updated',
   receiptIssued: 'receipt.issued',
+  dashboardUpdated: 'dashboard.updated',
 } as const;
 
 export type SocketEventName = (typeof SOCKET_EVENTS)[keyof typeof SOCKET_EVENTS];

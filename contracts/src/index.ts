@@ -10,3 +10,5 @@ export * from './environment.js';
 export * from './mail-type.dto.js';
 export * from './domain-events.js';
 export * from './mail-timeline.dto.js';
+export * from './dashboard.dto.js';
+export * from './operations.dto.js';

@@ -4,7 +4,7 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, 
 
 export default {
   testEnvironment: 'node',
-  roots: ['<rootDir>/contracts/src', '<rootDir>/engine/src', '<rootDir>/workers/src', '<rootDir>/tests'],
+  roots: ['<rootDir>/contracts/src', '<rootDir>/documents/src', '<rootDir>/engine/src', '<rootDir>/workers/src', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },

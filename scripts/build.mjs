@@ -66,8 +66,8 @@ export function ensureBuilt() {
   if (stale([jars.runtime, jars.mongo], ['engine/pom.xml', 'engine/runtime/pom.xml', 'engine/runtime/src', 'engine/mongo-server/pom.xml', 'engine/mongo-server/src'])) {
     run('mvn', ['-q', '-B', '-f', 'engine/pom.xml', '-DskipTests', 'package']);
   }
-  const tsOutputs = ['contracts/dist/index.js', 'engine/dist/main.js', 'workers/dist/main.js', 'designer/dist/index.html'].map((p) => path.join(root, p));
-  const tsInputs = ['contracts/src', 'engine/src', 'workers/src', 'designer/src', 'designer/index.html', 'designer/vite.config.ts', 'tsconfig.base.json', 'package-lock.json'];
+  const tsOutputs = ['contracts/dist/index.js', 'documents/dist/index.js', 'engine/dist/main.js', 'workers/dist/main.js', 'designer/dist/index.html'].map((p) => path.join(root, p));
+  const tsInputs = ['contracts/src', 'documents/src', 'engine/src', 'workers/src', 'designer/src', 'designer/index.html', 'designer/vite.config.ts', 'tsconfig.base.json', 'package-lock.json'];
   if (stale(tsOutputs, tsInputs)) run('npx', ['lerna', 'run', 'build', '--loglevel', 'warn']);
 }
 

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** A deployed circuit (the latest version of a Camunda process definition). */
 export interface CircuitDto {
   id: string;
@@ -13,18 +15,37 @@ export interface CircuitXmlDto {
   bpmn20Xml: string;
 }
 
-/** Live figures of one step of a deployed circuit. */
+/** What the history figures of a circuit's live view cover: its instances started in the last 7 or 30 days, or all. */
+export const CIRCUIT_STATS_PERIODS = ['all', '30d', '7d'] as const;
+export type CircuitStatsPeriod = (typeof CIRCUIT_STATS_PERIODS)[number];
+
+/** `GET /api/circuits/:id/stats?period=`. */
+export const circuitStatsQuerySchema = z.object({ period: z.enum(CIRCUIT_STATS_PERIODS).default('all') });
+
+/** Figures of one step of a deployed circuit: live tokens, and history over the period. */
 export interface ActivityFigures {
+  /** Live: tokens at the step now (the runtime's statistics). */
   running: number;
   incidents: number;
-  /** Mean time spent in the step over its last finished instances; null when none finished yet. */
+  /** History (one GROUP BY in the runtime): times a token reached the step, still there or gone on. */
+  passes: number;
+  /** Of those passes, the ended ones (completed or canceled), and the canceled ones. */
+  finished: number;
+  canceled: number;
+  /** Mean time of the step's latest completed passes (at most `averageSampleLimit`); null when none completed. */
   averageMs: number | null;
+  /** How many completed passes `averageMs` covers. */
   finishedSampled: number;
 }
 
-/** `GET /api/circuits/:id/stats`: the live view of a deployed circuit. */
+/** `GET /api/circuits/:id/stats`: the live view and heatmap of a deployed circuit. */
 export interface CircuitStatsDto {
   processDefinitionId: string;
+  period: CircuitStatsPeriod;
+  /** Start of the period (instances started since then), or null for all. */
+  since: string | null;
+  /** The most completed passes of one step an average covers (the latest ones). */
+  averageSampleLimit: number;
   activities: Record<string, ActivityFigures>;
   computedAt: string;
 }

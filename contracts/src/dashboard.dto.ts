@@ -107,3 +107,30 @@ export const monthlyReportQuerySchema = z.object({
   format: z.enum(['pdf', 'csv', 'json']).default('pdf'),
 });
 export type MonthlyReportQuery = z.output<typeof monthlyReportQuerySchema>;
+
+/**
+ * The monthly report's figures (`format=json`; the PDF and the CSV show the same). Counted by the
+ * dashboard's read models over the month (`range`, in the administration's time zone), so a public
+ * statistics page can publish them as they are.
+ */
+export interface MonthlyReportDto {
+  /** `YYYY-MM`. */
+  month: string;
+  /** From the first day of the month (inclusive) to the first of the next one (exclusive), ISO. */
+  range: { from: string; to: string };
+  /** The department, named in the caller's language; null for the whole administration. */
+  department: { code: string; label: string } | null;
+  /** The administration's name in the caller's language. */
+  administration: string;
+  generatedAt: string;
+  received: ReceivedFigures;
+  /**
+   * Mails whose work ended in the month and how many within their deadline, per department that held
+   * them (the dashboard's compliance; one row in a department's report). A mail held by two
+   * departments counts in both rows, so the rows are not summed.
+   */
+  closed: { key: string; label: string; closed: number; onTime: number; onTimeRate: number | null }[];
+  /** Open and overdue mails at `asOf`: the month's end, or the generation time for the current month. */
+  open: { total: number; overdue: number; asOf: string };
+  durations: { bySteps: DurationRow[]; byPerson: DurationRow[] };
+}

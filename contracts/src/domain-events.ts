@@ -29,6 +29,8 @@ export interface DomainEvents {
   'milestone.reached': RuntimeEvent;
   /** A user logged out: the token (by its jti) is revoked, its sockets are dropped. */
   'session.revoked': { username: string; jti: string };
+  /** Dashboard figures changed (throttled by the projector); `departments` tells which heads may hear it. */
+  'dashboard.updated': DashboardUpdatedEvent & { departments: string[] };
 }
 export type DomainEventName = keyof DomainEvents;
 
@@ -79,6 +81,8 @@ export const AUDIT_ACTIONS = [
   'processInstance.moved',
   'processInstance.migrated',
   'report.generated',
+  'absence.declared',
+  'absence.ended',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,3 +12,4 @@ export * from './domain-events.js';
 export * from './mail-timeline.dto.js';
 export * from './dashboard.dto.js';
 export * from './operations.dto.js';
+export * from './absence.dto.js';

@@ -24,6 +24,8 @@ export interface MailTimelineItemDto {
   to?: string;
   /** A task handed to someone (delegation). */
   assignee?: TimelinePersonDto;
+  /** A task completed by a substitute: the absent person on whose behalf ("by delegation of"). */
+  onBehalfOf?: TimelinePersonDto;
   /** The mail's chrono number (registration, void). */
   chronoNumber?: string;
   /** A receipt's number. */

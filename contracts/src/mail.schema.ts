@@ -143,6 +143,18 @@ export const mailQuerySchema = z.object({
   department: code.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  mailType: z.string().trim().max(60).optional(),
+  /** A circuit's key. */
+  circuit: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/).optional(),
+  /**
+   * Open work as the dashboard counts it (the dashboard links here): mails with an open task, of
+   * `openIn` (a task of that department) and/or `assignee` (a task of that person) when given;
+   * `overdue`: the mail's deadline day has passed; `atRisk`: it falls within `riskDays` days.
+   */
+  work: z.enum(['open', 'overdue', 'atRisk']).optional(),
+  openIn: code.optional(),
+  assignee: z.string().trim().min(1).max(100).optional(),
+  riskDays: z.coerce.number().int().min(1).max(60).optional(),
   sort: z.enum(['registeredAt', '-registeredAt', 'dueDate', '-dueDate', 'priority', '-priority']).default('-registeredAt'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -12,6 +12,8 @@ import { anchorAuditWith } from './audit/audit.service.js';
 import { auditDomainEvents } from './audit/audit.subscriber.js';
 import { CircuitModels } from './circuits/circuit-model.js';
 import { createMailFeature } from './mail/mail.feature.js';
+import { DashboardFeature } from './dashboard/dashboard.feature.js';
+import { AbsenceFeature } from './absences/absence.feature.js';
 import { Reconciler } from './reconcile/reconciler.js';
 import { MailTypeService } from './mail-types/mail-type.service.js';
 import { BridgeStatus } from './realtime/bridge-status.js';
@@ -61,7 +63,9 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
   projectUserTasks(bus, async (definitionId, activityId) => (await circuitModels.of(definitionId)).node(activityId)?.names ?? null);
   publishDomainEvents(bus, realtime.io);
   const mail = createMailFeature(runtime, realtime.io, bus, mailTypes, logger);
+  const dashboard = new DashboardFeature(bus, logger, config.DIWAN_TIME_ZONE, async (definitionId, key) => (await circuitModels.of(definitionId)).node(key)?.names ?? null);
   const reconciler = new Reconciler(runtime, bus, logger);
+  const absences = new AbsenceFeature(runtime, bus, logger, config.DIWAN_TIME_ZONE);
   const app = createApp({
     logger,
     auth,
@@ -72,12 +76,16 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
     mailTypes,
     circuitModels,
     reconciler,
+    bus,
     circuitsState,
     bridgeToken: config.DIWAN_BRIDGE_TOKEN,
     workerToken: config.DIWAN_WORKER_TOKEN,
     designerDist: config.DIWAN_DESIGNER_DIST,
     trustProxy: config.DIWAN_TRUST_PROXY,
     mail,
+    dashboard,
+    absences: absences.service,
+    reports: { timeZone: config.DIWAN_TIME_ZONE, administration: { ar: config.DIWAN_ADMINISTRATION_NAME_AR, fr: config.DIWAN_ADMINISTRATION_NAME_FR, en: config.DIWAN_ADMINISTRATION_NAME_EN } },
   });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const { port } = http.address() as AddressInfo;
@@ -85,6 +93,8 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
   deployWhenRuntimeIsUp(runtime, config.DIWAN_PROCESSES_DIR, logger, circuitsState);
   mail.circuitStarter.start();
   reconciler.start();
+  absences.start();
+  dashboard.rebuildIfStale();
 
   return {
     url: `http://localhost:${port}`,
@@ -98,6 +108,8 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
       http.closeIdleConnections();
       await Promise.all([
         within(2_000, 'reconciler', reconciler.stop(), logger),
+        within(2_000, 'absence delegation', absences.stop(), logger),
+        within(100, 'dashboard notifier', Promise.resolve(dashboard.stop()), logger),
         within(2_000, 'circuit start outbox', mail.stop(), logger),
         within(1_000, 'Socket.io', realtime.close(), logger),
         within(1_000, 'password threads', passwords.close(), logger),

@@ -107,6 +107,7 @@ describe('circuit views in a real browser', () => {
     const second = await runtimeApi<{ id: string }>('POST', `/process-definition/${encodeURIComponent(definitionId)}/start`, { businessKey: uniqueKey('mail') });
     const [secondTask] = await runtimeApi<{ executionId: string }[]>('GET', `/task?processInstanceId=${second.id}`);
     await runtimeApi('POST', `/execution/${secondTask!.executionId}/create-incident`, { incidentType: 'diwan-test', message: 'test incident' });
+    await page.getByTestId('heat-metric-duration').click(); // (the heatmap colours by passes first)
     await page.locator('[data-testid="live-average"][data-activity-id="step"]').waitFor({ timeout: 10_000 });
     await page.locator('[data-testid="live-incidents"][data-activity-id="step"]').waitFor({ timeout: 10_000 });
     await page.locator('[data-testid="live-time-bar"][data-activity-id="step"]').waitFor();

@@ -35,6 +35,9 @@ export function AppHeader() {
             </span>
           )}
         </NavLink>
+        <NavLink to="/absences" className="app-nav__link" data-testid="nav-absences">
+          {t('nav.absences')}
+        </NavLink>
         {canSee(roles, 'newMail') && (
           <NavLink to="/mails/new" className="app-nav__link" data-testid="nav-new-mail">
             {t('nav.newMail')}
@@ -43,6 +46,21 @@ export function AppHeader() {
         {canSee(roles, 'registry') && (
           <NavLink to="/registry" className="app-nav__link" data-testid="nav-registry">
             {t('nav.registry')}
+          </NavLink>
+        )}
+        {canSee(roles, 'dashboard') && (
+          <NavLink to="/dashboard" className="app-nav__link" data-testid="nav-dashboard">
+            {t('nav.dashboard')}
+          </NavLink>
+        )}
+        {canSee(roles, 'reports') && (
+          <NavLink to="/reports" className="app-nav__link" data-testid="nav-reports">
+            {t('nav.reports')}
+          </NavLink>
+        )}
+        {canSee(roles, 'operations') && (
+          <NavLink to="/operations" className="app-nav__link" data-testid="nav-operations">
+            {t('nav.operations')}
           </NavLink>
         )}
         {canSee(roles, 'circuits') && (

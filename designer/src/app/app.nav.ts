@@ -4,9 +4,15 @@ import type { Role } from '@diwan/contracts';
  * Which navigation items each role sees. The engine enforces the rights; this only keeps the
  * menu to what a role can use. Everyone has the inbox.
  */
-const NAV_ROLES: Record<'newMail' | 'registry' | 'circuits' | 'modeler' | 'mailTypes', readonly Role[]> = {
+const NAV_ROLES: Record<'newMail' | 'registry' | 'dashboard' | 'reports' | 'operations' | 'circuits' | 'modeler' | 'mailTypes', readonly Role[]> = {
   newMail: ['registrar', 'admin'],
   registry: ['registrar', 'admin', 'supervisor', 'cabinet'],
+  // The supervision dashboard: the whole administration's figures.
+  dashboard: ['admin', 'supervisor', 'head'],
+  // Monthly reports: any department for admins and supervisors, a head's own departments.
+  reports: ['admin', 'supervisor', 'head'],
+  // Incidents, dead letters, bulk reassignment, cancel/move, migration (the engine allows these two).
+  operations: ['admin', 'supervisor'],
   // Supervisors open circuits for their live view.
   circuits: ['admin', 'supervisor'],
   // Process owners draw and deploy circuits.

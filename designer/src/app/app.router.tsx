@@ -30,6 +30,11 @@ export const router = createBrowserRouter([
       { path: '/mails/:id', lazy: async () => ({ Component: (await import('../features/mails/mail.page')).MailPage }) },
       { path: '/mails/:id/receipt', lazy: async () => ({ Component: (await import('../features/mails/receipt.page')).ReceiptPage }) },
       { path: '/registry', lazy: async () => ({ Component: (await import('../features/registry/registry.page')).RegistryPage }) },
+      // ECharts loads with the dashboard only.
+      { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/dashboard.page')).DashboardPage }) },
+      { path: '/reports', lazy: async () => ({ Component: (await import('../features/reports/reports.page')).ReportsPage }) },
+      { path: '/operations', lazy: async () => ({ Component: (await import('../features/operations/operations.page')).OperationsPage }) },
+      { path: '/absences', lazy: async () => ({ Component: (await import('../features/absences/absences.page')).AbsencesPage }) },
       { path: '/circuits', lazy: async () => ({ Component: (await import('../features/circuits/circuit-list.page')).CircuitListPage }) },
       {
         path: '/circuits/:id',

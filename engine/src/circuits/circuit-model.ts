@@ -10,6 +10,8 @@ const FLOW_NODE = /Task$|Event$|Gateway$|^subProcess$|^callActivity$|^transactio
 /** What the engine knows of a circuit's step: only what the circuit declares. */
 export interface CircuitNode {
   id: string;
+  /** The BPMN element (userTask, serviceTask, exclusiveGateway, boundaryEvent, process …). */
+  type: string;
   /** The BPMN name, and its translations from the `name.ar|fr|en` properties. */
   names: I18nText | null;
   properties: Record<string, string>;
@@ -25,7 +27,7 @@ export class CircuitModel {
     const parser = new SaxesParser({ xmlns: true });
     parser.on('opentag', (tag: SaxesTagNS) => {
       const id = tag.uri === BPMN && FLOW_NODE.test(tag.local) ? attr(tag, 'id') : undefined;
-      if (id) nodes.set(id, { id, name: attr(tag, 'name') ?? null, names: null, properties: {} });
+      if (id) nodes.set(id, { id, type: tag.local, name: attr(tag, 'name') ?? null, names: null, properties: {} });
       stack.push(id ?? null);
       if (EXTENSIONS.has(tag.uri) && tag.local === 'property') {
         const owner = [...stack].reverse().find((s) => s);

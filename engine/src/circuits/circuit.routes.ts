@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { CircuitDto, SessionUser } from '@diwan/contracts';
+import { circuitStatsQuerySchema, type CircuitDto, type SessionUser } from '@diwan/contracts';
 import { NotFoundError } from '../shared/errors.js';
 import { languageOf, pick } from '../shared/language.js';
 import type { CircuitModels } from './circuit-model.js';
@@ -10,7 +10,7 @@ import { validate } from '../shared/validate.js';
 import { record } from '../audit/audit.service.js';
 import { checkDeployment } from './circuit-files.js';
 import { CircuitXmlCache } from './circuit-xml.cache.js';
-import { circuitStats } from './circuit-stats.js';
+import { CircuitStats } from './circuit-stats.js';
 import { readCircuitUpload } from './circuit-upload.js';
 
 /** A circuit starts for a mail (its id is the business key) with the mail's facts only. */
@@ -19,12 +19,16 @@ export const startCircuitSchema = z.strictObject({ businessKey: z.string().trim(
 /** Starts a circuit for a mail the caller may see (mail module). */
 export type StartCircuitForMail = (user: SessionUser, mailId: string, circuitKey: string) => Promise<{ id: string; definitionId: string; businessKey: string }>;
 
+/** What a Camunda process definition id looks like (`key:version:uuid`, or a bare id for long keys). */
+const PROCESS_DEFINITION_ID = /^[A-Za-z0-9_][\w.:-]{0,254}$/;
+
 /** Only circuits deployed through Diwan (hence through its policy) may be started. */
 const DIWAN_SOURCE = 'diwan-engine';
 
 export function circuitRoutes(runtime: RuntimeClient, models: CircuitModels, startForMail: StartCircuitForMail): Router {
   const router = Router();
   const circuitXml = new CircuitXmlCache(runtime);
+  const stats = new CircuitStats(runtime);
 
   /** The deployed circuits, named in the caller's language (the process's `name.<lang>` properties, else its name). */
   router.get('/circuits', async (req, res) => {
@@ -54,8 +58,14 @@ export function circuitRoutes(runtime: RuntimeClient, models: CircuitModels, sta
     res.json(await circuitXml.of(req.params.id));
   });
 
+  /** Live tokens and history per step (the heatmap); `?period=30d|7d` counts the instances started since then. */
   router.get('/circuits/:id/stats', requireRole('admin', 'supervisor'), async (req, res) => {
-    res.json(await circuitStats(runtime, String(req.params.id)));
+    const { period } = validate(circuitStatsQuerySchema, req.query, 'circuit statistics query');
+    const id = String(req.params.id);
+    // an unknown circuit is a 404, not empty figures (its XML is cached: deployed circuits never change)
+    const known = PROCESS_DEFINITION_ID.test(id) && (await circuitXml.of(id).then(() => true, (err: unknown) => (err instanceof NotFoundError ? false : Promise.reject(err))));
+    if (!known) throw new NotFoundError('No such circuit');
+    res.json(await stats.of(id, period));
   });
 
   router.post('/circuits/:key/instances', requireRole('admin', 'registrar'), async (req, res) => {

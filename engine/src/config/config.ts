@@ -33,6 +33,12 @@ const configSchema = z.object({
    */
   DIWAN_TRUST_PROXY: z.string().default(''),
   DIWAN_DESIGNER_DIST: z.string().default(path.join(repoRoot, 'designer', 'dist')),
+  /** The administration's name on reports, in each language; the root department's name when unset. */
+  DIWAN_ADMINISTRATION_NAME_AR: z.string().trim().max(200).default(''),
+  DIWAN_ADMINISTRATION_NAME_FR: z.string().trim().max(200).default(''),
+  DIWAN_ADMINISTRATION_NAME_EN: z.string().trim().max(200).default(''),
+  /** The administration's time zone: what "today" and "this week" mean on the dashboard and in reports. */
+  DIWAN_TIME_ZONE: z.string().refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'must be an IANA time zone').default('Africa/Tunis'),
 });
 
 export type Config = z.infer<typeof configSchema>;

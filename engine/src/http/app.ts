@@ -34,12 +34,20 @@ import type { MailFeature } from '../mail/mail.feature.js';
 import { mailTypeRoutes } from '../mail-types/mail-type.routes.js';
 import type { MailTypeService } from '../mail-types/mail-type.service.js';
 import { reconcileRoutes } from '../reconcile/reconcile.routes.js';
+import { operationsRoutes } from '../operations/operations.routes.js';
+import type { EventBus } from '../shared/event-bus.js';
 import type { Reconciler } from '../reconcile/reconciler.js';
 import { mailInternalRoutes } from '../mail/mail.internal.routes.js';
 import { missingMailAuditEntries } from '../mail/mail.audit-completeness.js';
 import { mailRoutes } from '../mail/mail.routes.js';
 import { trackingRoutes } from '../tracking/tracking.routes.js';
 import { userRoutes } from '../users/user.routes.js';
+import type { DashboardFeature } from '../dashboard/dashboard.feature.js';
+import { dashboardRoutes } from '../dashboard/dashboard.routes.js';
+import type { ReportSettings } from '../reports/monthly-report.figures.js';
+import { reportRoutes } from '../reports/report.routes.js';
+import { absenceRoutes } from '../absences/absence.routes.js';
+import type { AbsenceService } from '../absences/absence.service.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -57,6 +65,13 @@ export interface AppDeps {
   circuitModels: CircuitModels;
   reconciler: Reconciler;
   bridgeStatus: BridgeStatus;
+  dashboard: DashboardFeature;
+  /** The monthly reports' time zone and the administration's name. */
+  reports: ReportSettings;
+  /** The domain event spine (operations publish the mails they change). */
+  bus: EventBus;
+  /** Absences and their substitutes. */
+  absences: AbsenceService;
 }
 
 /** The HTTP app: public routes, internal routes, then everything behind a login, then the designer. */
@@ -88,7 +103,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(mailTypeRoutes(deps.mailTypes));
   api.use(circuitDraftRoutes(new CircuitDraftService(deps.runtime)));
   api.use(userTaskRoutes(deps.userTasks));
-  api.use(mailRoutes(deps.mail.registration, deps.runtime));
+  api.use(mailRoutes(deps.mail.registration, deps.runtime, deps.dashboard.timeZone));
   api.use(attachmentRoutes());
   api.use(correspondentRoutes());
   api.use(departmentRoutes());
@@ -96,6 +111,10 @@ export function createApp(deps: AppDeps): Express {
   api.use(auditRoutes(missingMailAuditEntries));
   api.use(deadLetterRoutes());
   api.use(reconcileRoutes(deps.reconciler));
+  api.use(dashboardRoutes(deps.dashboard));
+  api.use(reportRoutes(deps.reports));
+  api.use(operationsRoutes(deps.runtime, deps.circuitModels, deps.bus));
+  api.use(absenceRoutes(deps.absences));
   api.use(apiNotFound);
   // a refused deployment answers in the caller's language (Accept-Language)
   api.use(localisePolicyRefusal);

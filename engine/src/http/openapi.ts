@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { circuitDefaultsSchema, loginRequestSchema, mailQuerySchema, mailTypeSchema, mailTypeUpdateSchema, registerMailSchema } from '@diwan/contracts';
+import { dashboardQuerySchema } from '@diwan/contracts';
+import { monthlyReportQuerySchema } from '@diwan/contracts';
+import { circuitDefaultsSchema, circuitStatsQuerySchema, loginRequestSchema, mailQuerySchema, mailTypeSchema, mailTypeUpdateSchema, registerMailSchema } from '@diwan/contracts';
 import { startCircuitSchema } from '../circuits/circuit.routes.js';
 import { issueReceiptSchema } from '../receipts/receipt.routes.js';
 import { bulkUserTaskSchema, completeUserTaskSchema, delegateUserTaskSchema, userTaskQuerySchema } from '../tasks/user-task.service.js';
 import { circuitEventSchema } from '../circuits/circuit-event.routes.js';
 import { createDraftSchema, deployDraftSchema, saveDraftSchema, versionSchema } from '../circuits/circuit-draft.routes.js';
+import { cancelInstanceSchema, migrationExecuteSchema, migrationPlanSchema, moveInstanceSchema, reassignTasksSchema, retryIncidentsSchema } from '@diwan/contracts';
+import { incidentQuerySchema } from '../operations/operations.routes.js';
+import { absenceQuerySchema, declareAbsenceSchema, substituteQuerySchema } from '@diwan/contracts';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const errorResponse = (description: string) => ({
@@ -60,7 +65,7 @@ export function openApiDocument() {
         },
       },
       '/api/circuits/{id}/stats': {
-        get: { summary: 'Live view of a deployed circuit: running instances, incidents and average time per step (admin, supervisor)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('Figures per activity'), ...standardErrors } },
+        get: { summary: 'Live view and heatmap of a deployed circuit, per step: running instances, incidents (live), passes, finished, canceled (runtime history statistics) and average time of the latest completed passes; ?period=all|30d|7d (admin, supervisor)', security: secured, parameters: [pathParam('id'), ...queryParams(circuitStatsQuerySchema)], responses: { '200': ok('CircuitStatsDto'), '404': errorResponse('Unknown circuit'), ...standardErrors } },
       },
       '/api/circuit-drafts': {
         get: { summary: 'Circuit drafts, last changed first; ?q= searches name and process id (admin)', security: secured, parameters: [{ name: 'q', in: 'query', required: false, schema: { type: 'string' } }], responses: { '200': ok('Draft summaries'), ...standardErrors } },
@@ -205,8 +210,67 @@ export function openApiDocument() {
           responses: { '200': ok('{ voided: chronoNumber[] }'), ...standardErrors },
         },
       },
+      '/api/dashboard': {
+        get: {
+          summary: 'Supervision figures from read models: received, open work (overdue, at risk), step durations, deadline compliance, live feed; labels in Accept-Language (admin, supervisor; a head for his departments)',
+          security: secured,
+          parameters: Object.entries((z.toJSONSchema(dashboardQuerySchema, { io: 'input' }) as { properties: Record<string, object> }).properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+          responses: { '200': ok('DashboardDto'), ...standardErrors },
+        },
+      },
+      '/api/reports/monthly': {
+        get: {
+          summary: "A department's monthly report (the dashboard's figures over the month): PDF, CSV (UTF-8 BOM) or JSON (MonthlyReportDto), in Accept-Language; audited as report.generated (admin, supervisor: any department or none for the whole administration; a head: his departments)",
+          security: secured,
+          parameters: queryParams(monthlyReportQuerySchema).map((p) => ({ ...p, required: p.name === 'month' })),
+          responses: { '200': { description: 'application/pdf, text/csv or MonthlyReportDto' }, '404': errorResponse('Unknown department'), ...standardErrors },
+        },
+      },
+      '/api/admin/dashboard/rebuild': {
+        post: { summary: 'Recompute the dashboard read models from the mails and user tasks; audited as readModel.reconciled (admin)', security: secured, responses: { '200': ok('{ mails, userTasks, tookMs }'), ...standardErrors } },
+      },
       '/api/admin/dead-letters': {
         get: { summary: "Runtime events the engine could not apply, with their reasons (admin, supervisor)", security: secured, responses: { '200': ok('Dead letters'), ...standardErrors } },
+      },
+      '/api/operations/incidents': {
+        get: { summary: 'Open incidents of failing steps, newest first: cause, circuit, step (in the caller\'s language), the mail (chrono number only); ?circuit= one circuit (admin, supervisor)', security: secured, parameters: queryParams(incidentQuerySchema), responses: { '200': ok('IncidentDto[]'), ...standardErrors } },
+      },
+      '/api/operations/incidents/retry': {
+        post: { summary: 'Retry incidents: the failed external task or job gets its retries back; audited once per instance with the reason (admin, supervisor)', security: secured, requestBody: json(retryIncidentsSchema), responses: { '200': ok('BulkResultDto'), ...standardErrors } },
+      },
+      '/api/operations/tasks/reassign': {
+        post: { summary: "Move the open user tasks of `from` (all, or `taskIds`) to `to`, who must be an active candidate for each; audited per task (admin, supervisor)", security: secured, requestBody: json(reassignTasksSchema), responses: { '200': ok('BulkResultDto'), ...standardErrors } },
+      },
+      '/api/operations/instances/{id}': {
+        get: { summary: 'A running instance: its mail, active steps and the steps it may be moved to (admin, supervisor)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('InstanceOperationsDto'), '404': errorResponse('No running instance'), ...standardErrors } },
+      },
+      '/api/operations/instances/{id}/cancel': {
+        post: { summary: 'Cancel a running instance (its listeners run; the mail is not started again); audited with the reason (admin, supervisor)', security: secured, parameters: [pathParam('id')], requestBody: json(cancelInstanceSchema), responses: { '204': ok('Cancelled'), '404': errorResponse('No running instance'), '409': errorResponse('Changed meanwhile'), ...standardErrors } },
+      },
+      '/api/operations/instances/{id}/move': {
+        post: { summary: 'Move a running instance to another step of its circuit version: every active step is cancelled; audited with the reason (admin, supervisor)', security: secured, parameters: [pathParam('id')], requestBody: json(moveInstanceSchema), responses: { '200': ok('InstanceOperationsDto after the move'), '404': errorResponse('No running instance'), '409': errorResponse('Changed meanwhile'), '422': errorResponse('Refused by the runtime'), ...standardErrors } },
+      },
+      '/api/operations/circuits/{key}/versions': {
+        get: { summary: 'The deployed versions of a circuit, newest first, with their running instances (admin, supervisor)', security: secured, parameters: [pathParam('key')], responses: { '200': ok('{ id, key, version, name, instances }[]'), '404': errorResponse('Unknown circuit'), ...standardErrors } },
+      },
+      '/api/operations/migrations/preview': {
+        post: { summary: "What maps where between two versions of one circuit, with running instances per step and the instances that can't move (admin, supervisor)", security: secured, requestBody: json(migrationPlanSchema), responses: { '200': ok('MigrationPreviewDto'), '404': errorResponse('Unknown version'), ...standardErrors } },
+      },
+      '/api/operations/migrations': {
+        post: { summary: 'Migrate running instances (all of the source version, or processInstanceIds) to another version deployed through Diwan; their mails record it; audited per instance (admin, supervisor)', security: secured, requestBody: json(migrationExecuteSchema), responses: { '200': ok('BulkResultDto'), '404': errorResponse('Unknown version'), ...standardErrors } },
+      },
+      '/api/absences': {
+        get: { summary: "Absences the caller may see, latest first: their own and those where they substitute; a head's departments'; all for admins and supervisors. ?username=, ?substitute= ('me' for the caller), ?status=upcoming|current|ended", security: secured, parameters: queryParams(absenceQuerySchema), responses: { '200': ok('AbsenceDto[]'), ...standardErrors } },
+        post: { summary: "Declare an absence (from/to: wall-clock date-times in the administration's time zone, or instants with an offset) with a substitute sharing a department; for oneself, or (head, admin) for someone of one's department; audited as absence.declared. The absent person's tasks go to the substitute during the period and back afterwards", security: secured, requestBody: json(declareAbsenceSchema), responses: { '201': ok('AbsenceDto'), '409': errorResponse('Overlaps another absence of the person, an absence of the substitute, or one where the person substitutes'), ...standardErrors } },
+      },
+      '/api/absences/substitutes': {
+        get: { summary: 'Who may replace a person (the caller when ?for= is left out): the active users of their departments', security: secured, parameters: queryParams(substituteQuerySchema), responses: { '200': ok('SubstituteDto[]'), ...standardErrors } },
+      },
+      '/api/absences/{id}': {
+        delete: { summary: 'End an absence now, or cancel it before it starts (the absent person, whoever declared it, their head, an admin); the moved tasks still open go back; audited as absence.ended', security: secured, parameters: [pathParam('id')], responses: { '204': ok('Ended'), '404': errorResponse('Unknown or not visible'), '409': errorResponse('Already over'), ...standardErrors } },
+      },
+      '/api/absences/{id}/end': {
+        post: { summary: 'The same as DELETE /api/absences/{id}, answering the ended absence', security: secured, parameters: [pathParam('id')], responses: { '200': ok('AbsenceDto'), '404': errorResponse('Unknown or not visible'), '409': errorResponse('Already over'), ...standardErrors } },
       },
       '/api/attachments/{id}': {
         get: { summary: 'An attachment, streamed inline (rights checked through its mail)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('The file'), '404': errorResponse('Unknown or not visible'), ...standardErrors } },

@@ -1,6 +1,7 @@
 import type { MailDto, MailPage, MailQuery, SessionUser } from '@diwan/contracts';
 import { entriesOfMail } from '../audit/audit.service.js';
 import { containsQuery, normalizeText } from '../search/normalize.js';
+import { mailIdsWithOpenTasks } from '../tasks/user-task.open-work.js';
 import { NotFoundError } from '../shared/errors.js';
 import { toMailDto } from './mail.dto.js';
 import { MailModel, type Mail } from './mail.model.js';
@@ -30,7 +31,7 @@ const SORTS: Record<MailQuery['sort'], Record<string, 1 | -1>> = {
   '-priority': { priorityRank: -1, registeredAt: -1 },
 };
 
-async function registryFilter(user: SessionUser, q: MailQuery): Promise<Record<string, unknown>> {
+async function registryFilter(user: SessionUser, q: MailQuery, timeZone: string): Promise<Record<string, unknown>> {
   const and: Record<string, unknown>[] = [await visibleMailFilter(user)];
   if (q.q && normalizeText(q.q)) and.push({ searchText: containsQuery(q.q) });
   if (q.chronoNumber) and.push({ chronoNumber: new RegExp(escapeUpper(q.chronoNumber)) });
@@ -40,14 +41,32 @@ async function registryFilter(user: SessionUser, q: MailQuery): Promise<Record<s
   if (q.department) and.push({ $or: [{ 'departments.forAction': q.department }, { 'departments.forInformation': q.department }, { 'departments.consulted': q.department }] });
   if (q.from) and.push({ receivedAt: { $gte: new Date(`${q.from}T00:00:00.000Z`) } });
   if (q.to) and.push({ receivedAt: { $lte: new Date(`${q.to}T23:59:59.999Z`) } });
+  if (q.mailType) and.push({ mailType: q.mailType });
+  if (q.circuit) and.push({ 'circuit.key': q.circuit });
+  if (q.work || q.openIn || q.assignee) and.push(...(await openWorkFilter(q, timeZone)));
   return { $and: and };
+}
+
+/**
+ * Open work as the dashboard counts it: mails with an open task (of a department, of a person);
+ * late when the deadline's day is before today in the administration's time zone, at risk when it
+ * falls within `riskDays` days. Deadlines are stored as the end (UTC) of the day they name.
+ */
+async function openWorkFilter(q: MailQuery, timeZone: string): Promise<Record<string, unknown>[]> {
+  const ids = (await mailIdsWithOpenTasks({ department: q.openIn, assignee: q.assignee })).filter((id) => OBJECT_ID.test(id));
+  const filters: Record<string, unknown>[] = [{ _id: { $in: ids } }];
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const startOf = (daysFromToday: number) => new Date(Date.parse(`${today}T00:00:00.000Z`) + daysFromToday * 86_400_000);
+  if (q.work === 'overdue') filters.push({ dueDate: { $ne: null, $lt: startOf(0) } });
+  if (q.work === 'atRisk') filters.push({ dueDate: { $gte: startOf(0), $lt: startOf((q.riskDays ?? 3) + 1) } });
+  return filters;
 }
 
 const escapeUpper = (s: string) => s.toUpperCase().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** The registry: the caller's visible mails, filtered, sorted and paged. */
-export async function listMails(user: SessionUser, q: MailQuery): Promise<MailPage> {
-  const filter = await registryFilter(user, q);
+export async function listMails(user: SessionUser, q: MailQuery, timeZone: string): Promise<MailPage> {
+  const filter = await registryFilter(user, q, timeZone);
   const [items, total] = await Promise.all([
     MailModel.find(filter).sort(SORTS[q.sort]).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean(),
     MailModel.countDocuments(filter),
@@ -56,8 +75,8 @@ export async function listMails(user: SessionUser, q: MailQuery): Promise<MailPa
 }
 
 /** Every matching mail, up to the CSV cap, for the export. */
-export async function allMatchingMails(user: SessionUser, q: MailQuery): Promise<MailDto[]> {
-  const filter = await registryFilter(user, q);
+export async function allMatchingMails(user: SessionUser, q: MailQuery, timeZone: string): Promise<MailDto[]> {
+  const filter = await registryFilter(user, q, timeZone);
   return (await MailModel.find(filter).sort(SORTS[q.sort]).limit(CSV_ROW_CAP).lean()).map((m) => toMailDto(m));
 }
 

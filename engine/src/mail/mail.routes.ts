@@ -19,8 +19,11 @@ const duplicateQuerySchema = z
 
 const idempotencyKeySchema = z.string().trim().min(8).max(200).optional();
 
-/** The mail registry: registration, the register, one mail, its circuit progress. */
-export function mailRoutes(registration: MailRegistration, runtime: RuntimeClient): Router {
+/**
+ * The mail registry: registration, the register, one mail, its circuit progress. `timeZone`: the
+ * administration's, what "overdue today" means in the register's open-work filter.
+ */
+export function mailRoutes(registration: MailRegistration, runtime: RuntimeClient, timeZone: string): Router {
   const router = Router();
 
   router.post('/mails', requireRole('registrar', 'admin'), async (req, res) => {
@@ -36,13 +39,13 @@ export function mailRoutes(registration: MailRegistration, runtime: RuntimeClien
     const user = currentUser(req);
     const query = validate(mailQuerySchema, req.query, 'mail query');
     if (query.format === 'csv') {
-      const csv = mailsToCsv(await allMatchingMails(user, query));
+      const csv = mailsToCsv(await allMatchingMails(user, query, timeZone));
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="registre-${new Date().toISOString().slice(0, 10)}.csv"`);
       res.send(csv);
       return;
     }
-    res.json(await listMails(user, query));
+    res.json(await listMails(user, query, timeZone));
   });
 
   router.get('/mails/duplicates', async (req, res) => {

@@ -66,7 +66,7 @@ export async function mailTimeline(user: SessionUser, mailId: string, language: 
       case 'userTask.unclaimed':
         return { ...item, ...(stepName ? { stepName } : {}) };
       case 'userTask.completed':
-        return { ...item, ...(stepName ? { stepName } : {}), fields: completedFields(details, language) };
+        return { ...item, ...(stepName ? { stepName } : {}), fields: completedFields(details, language), ...onBehalfOf(details) };
       default:
         return item;
     }
@@ -102,6 +102,13 @@ function statusLabels(details: Details, language: Language): { from?: string; to
   const from = label(details.from);
   const to = label(details.to);
   return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+/** The absent person a substitute completed the step for ("by delegation of"), as the audit keeps them. */
+function onBehalfOf(details: Details): { onBehalfOf?: TimelinePersonDto } {
+  const absent = details.onBehalfOf as { username?: unknown; displayName?: unknown } | undefined;
+  const username = text(absent?.username);
+  return username ? { onBehalfOf: { username, displayName: text(absent?.displayName) ?? username } } : {};
 }
 
 /** The fields of a completed form as the audit keeps them (labels and texts in three languages). */

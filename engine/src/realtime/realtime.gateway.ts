@@ -29,6 +29,20 @@ export function publishDomainEvents(bus: EventBus, io: RealtimeIo): void {
       REALTIME_LAST,
     );
   }
+  // Dashboard figures changed: admins and supervisors (their room), and the heads of the departments concerned.
+  bus.on(
+    'dashboard.updated',
+    async ({ at, departments }) => {
+      io.to(rooms.supervisors).emit('dashboard.updated', { at });
+      const heads = new Set<string>();
+      for (const socket of departments.length ? await io.in(departments.map(rooms.group)).fetchSockets() : []) {
+        const user = socket.data.user as { roles?: string[] } | undefined;
+        if (user?.roles?.includes('head') && !user.roles.includes('supervisor') && !user.roles.includes('admin')) heads.add(socket.id);
+      }
+      if (heads.size) io.to([...heads]).emit('dashboard.updated', { at });
+    },
+    REALTIME_LAST,
+  );
 }
 
 function roomsOfUserTask(task: UserTaskDto): string[] {

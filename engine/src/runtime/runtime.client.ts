@@ -1,13 +1,20 @@
 import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '../shared/errors.js';
 import type {
+  ActivityInstanceTree,
   ActivityStatistics,
   Deployment,
   DeploymentFile,
   HistoricActivityInstance,
+  HistoricActivityStatistics,
   HistoricProcessInstance,
   HistoricTask,
   IdentityLink,
+  ExternalTask,
   Incident,
+  IncidentDetails,
+  MigrationPlan,
+  MigrationPlanReport,
+  ModificationInstruction,
   ProcessDefinition,
   ProcessInstance,
   RuntimeTask,
@@ -159,12 +166,21 @@ export class RuntimeClient {
     return this.request('GET', `/process-definition/${encodeURIComponent(processDefinitionId)}/statistics?incidents=true`);
   }
 
-  /** Finished activity instances of a process definition, newest first (for average times). */
-  finishedActivityInstances(processDefinitionId: string, maxResults: number): Promise<HistoricActivityInstance[]> {
-    return this.request(
-      'GET',
-      `/history/activity-instance?processDefinitionId=${encodeURIComponent(processDefinitionId)}&finished=true&sortBy=endTime&sortOrder=desc&maxResults=${maxResults}`,
-    );
+  /**
+   * Passes per activity from history, counted by the runtime (one GROUP BY): open, finished and
+   * canceled; of the instances started at or after `startedAfter` (Camunda date) when given.
+   */
+  historicActivityStatistics(processDefinitionId: string, startedAfter: string | null): Promise<HistoricActivityStatistics[]> {
+    const q = new URLSearchParams({ finished: 'true', canceled: 'true' });
+    if (startedAfter) q.set('startedAfter', startedAfter);
+    return this.request('GET', `/history/process-definition/${encodeURIComponent(processDefinitionId)}/statistics?${q}`);
+  }
+
+  /** The latest finished passes through one activity, newest first (for its average time). */
+  finishedActivityInstances(processDefinitionId: string, activityId: string, maxResults: number, startedAfter: string | null): Promise<HistoricActivityInstance[]> {
+    const q = new URLSearchParams({ processDefinitionId, activityId, finished: 'true', sortBy: 'endTime', sortOrder: 'desc', maxResults: String(maxResults) });
+    if (startedAfter) q.set('startedAfter', startedAfter);
+    return this.request('GET', `/history/activity-instance?${q}`);
   }
 
   deploymentResources(deploymentId: string): Promise<{ id: string; name: string }[]> {
@@ -180,6 +196,108 @@ export class RuntimeClient {
       throw new UnavailableError(`The runtime is unreachable: ${err.message}`);
     });
     if (!res.ok) throw await runtimeError(res, `GET resource ${resourceId}`);
+    return res.text();
+  }
+
+  // ---- operations (incidents, reassignment, cancel and move, migration) ----
+
+  /** Open incidents, newest first; of these circuits (keys) only when given. */
+  openIncidents(circuitKeys: string[] = [], maxResults = 1000): Promise<IncidentDetails[]> {
+    const q = new URLSearchParams({ sortBy: 'incidentTimestamp', sortOrder: 'desc', maxResults: String(maxResults) });
+    if (circuitKeys.length) q.set('processDefinitionKeyIn', circuitKeys.join(','));
+    return this.request('GET', `/incident?${q}`);
+  }
+
+  /** One open incident, or null when there is none with this id (resolved, or never). */
+  incident(id: string): Promise<IncidentDetails | null> {
+    return this.request<IncidentDetails[]>('GET', `/incident?${new URLSearchParams({ incidentId: id })}`).then((list) => list[0] ?? null);
+  }
+
+  /** External tasks among these ids (those that still exist). */
+  externalTasks(ids: string[]): Promise<ExternalTask[]> {
+    return ids.length ? this.request('POST', `/external-task?maxResults=${ids.length}`, { externalTaskIdIn: ids }) : Promise.resolve([]);
+  }
+
+  /** The details a worker reported with its failure (a stack trace, often), as text. */
+  externalTaskErrorDetails(id: string): Promise<string> {
+    return this.requestText(`/external-task/${encodeURIComponent(id)}/errorDetails`);
+  }
+
+  setExternalTaskRetries(id: string, retries: number): Promise<void> {
+    return this.request('PUT', `/external-task/${encodeURIComponent(id)}/retries`, { retries });
+  }
+
+  setJobRetries(id: string, retries: number): Promise<void> {
+    return this.request('PUT', `/job/${encodeURIComponent(id)}/retries`, { retries });
+  }
+
+  /** Running instances among these ids. */
+  processInstancesByIds(ids: string[]): Promise<ProcessInstance[]> {
+    return ids.length ? this.request('POST', `/process-instance?maxResults=${ids.length}`, { processInstanceIds: ids }) : Promise.resolve([]);
+  }
+
+  /** Running instances of one circuit version, a page at a time. */
+  processInstancesOfDefinition(processDefinitionId: string, firstResult: number, maxResults: number): Promise<ProcessInstance[]> {
+    const q = new URLSearchParams({ processDefinitionId, firstResult: String(firstResult), maxResults: String(maxResults), sortBy: 'instanceId', sortOrder: 'asc' });
+    return this.request('GET', `/process-instance?${q}`);
+  }
+
+  /** Running instances of one circuit version that are at one of these steps. */
+  processInstancesAt(processDefinitionId: string, activityIds: string[], maxResults: number): Promise<ProcessInstance[]> {
+    const q = new URLSearchParams({ processDefinitionId, activityIdIn: activityIds.join(','), maxResults: String(maxResults) });
+    return this.request('GET', `/process-instance?${q}`);
+  }
+
+  /** Every deployed version of a circuit, newest first. */
+  processDefinitionsOf(key: string): Promise<ProcessDefinition[]> {
+    return this.request('GET', `/process-definition?${new URLSearchParams({ key, sortBy: 'version', sortOrder: 'desc' })}`);
+  }
+
+  processInstanceCount(processDefinitionId: string): Promise<number> {
+    return this.request<{ count: number }>('GET', `/process-instance/count?${new URLSearchParams({ processDefinitionId })}`).then((r) => r.count);
+  }
+
+  /** Open user tasks assigned to someone, a page at a time. */
+  tasksAssignedTo(assignee: string, firstResult: number, maxResults: number): Promise<RuntimeTask[]> {
+    const q = new URLSearchParams({ assignee, firstResult: String(firstResult), maxResults: String(maxResults), sortBy: 'created', sortOrder: 'asc' });
+    return this.request('GET', `/task?${q}`);
+  }
+
+  /** Cancels a running instance; listeners run, so the bridge reports the tasks and the instance ending. */
+  deleteProcessInstance(id: string): Promise<void> {
+    return this.request('DELETE', `/process-instance/${encodeURIComponent(id)}?skipCustomListeners=false&skipIoMappings=false`);
+  }
+
+  activityInstanceTree(processInstanceId: string): Promise<ActivityInstanceTree> {
+    return this.request('GET', `/process-instance/${encodeURIComponent(processInstanceId)}/activity-instances`);
+  }
+
+  /** Process instance modification, in one transaction; listeners and input/output mappings run. */
+  modifyProcessInstance(id: string, instructions: ModificationInstruction[], annotation: string): Promise<void> {
+    return this.request('POST', `/process-instance/${encodeURIComponent(id)}/modification`, { skipCustomListeners: false, skipIoMappings: false, instructions, annotation });
+  }
+
+  generateMigrationPlan(sourceProcessDefinitionId: string, targetProcessDefinitionId: string): Promise<MigrationPlan> {
+    return this.request('POST', '/migration/generate', { sourceProcessDefinitionId, targetProcessDefinitionId, updateEventTriggers: true });
+  }
+
+  validateMigrationPlan(plan: MigrationPlan): Promise<MigrationPlanReport> {
+    return this.request('POST', '/migration/validate', plan);
+  }
+
+  /** Migrates these instances, all or none (the runtime refuses the lot when one of them can't move). */
+  executeMigration(plan: MigrationPlan, processInstanceIds: string[]): Promise<void> {
+    return this.request('POST', '/migration/execute', { migrationPlan: plan, processInstanceIds, skipCustomListeners: false, skipIoMappings: false });
+  }
+
+  private async requestText(path: string): Promise<string> {
+    const res = await fetch(this.baseUrl + path, {
+      headers: { authorization: this.authorization, accept: 'text/plain' },
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+    }).catch((err: Error) => {
+      throw new UnavailableError(`The runtime is unreachable: ${err.message}`);
+    });
+    if (!res.ok) throw await runtimeError(res, `GET ${path}`);
     return res.text();
   }
 

@@ -86,9 +86,69 @@ export interface Incident {
   incidentType: string;
 }
 
+/** `GET /history/process-definition/{id}/statistics?finished=true&canceled=true`: one row per activity. */
+export interface HistoricActivityStatistics {
+  id: string;
+  /** Unfinished activity instances. */
+  instances: number;
+  finished: number;
+  canceled: number;
+}
+
 export interface ActivityStatistics {
   id: string;
   instances: number;
   failedJobs: number;
   incidents: { incidentType: string; incidentCount: number }[];
+}
+
+/** An open incident as `GET /incident` lists it (operations). */
+export interface IncidentDetails extends Incident {
+  incidentTimestamp: string;
+  processInstanceId: string | null;
+  processDefinitionId: string | null;
+  rootCauseIncidentId: string | null;
+  /** The failed external task's id (failedExternalTask) or the failed job's id (failedJob). */
+  configuration: string | null;
+}
+
+export interface ExternalTask {
+  id: string;
+  topicName: string | null;
+  processInstanceId: string | null;
+  activityId: string | null;
+  businessKey: string | null;
+  retries: number | null;
+  errorMessage: string | null;
+}
+
+/** A node of `GET /process-instance/{id}/activity-instances`: activity and transition instances. */
+export interface ActivityInstanceTree {
+  id: string;
+  activityId: string;
+  activityType: string;
+  childActivityInstances: ActivityInstanceTree[];
+  childTransitionInstances: { id: string; activityId: string; activityType: string }[];
+}
+
+export type ModificationInstruction =
+  | { type: 'startBeforeActivity'; activityId: string }
+  | { type: 'cancel'; activityInstanceId: string }
+  | { type: 'cancel'; transitionInstanceId: string };
+
+export interface MigrationInstruction {
+  sourceActivityIds: string[];
+  targetActivityIds: string[];
+  updateEventTrigger?: boolean;
+}
+
+export interface MigrationPlan {
+  sourceProcessDefinitionId: string;
+  targetProcessDefinitionId: string;
+  instructions: MigrationInstruction[];
+}
+
+/** `POST /migration/validate`: the plan's failures, instruction by instruction. */
+export interface MigrationPlanReport {
+  instructionReports: { instruction: MigrationInstruction; failures: string[] }[];
 }

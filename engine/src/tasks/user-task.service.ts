@@ -6,6 +6,7 @@ import { toVariables } from '../runtime/runtime.variables.js';
 import { BadInputError, ConflictError, DiwanError, NotFoundError } from '../shared/errors.js';
 import type { Language } from '../shared/language.js';
 import { activeUser } from '../users/user.service.js';
+import { delegatorOf } from '../absences/absence.service.js';
 import { UserTaskForms, type UserTaskForm } from './user-task.form.js';
 import { UserTaskModel, toUserTaskDto } from './user-task.model.js';
 import { groupsOf, isCandidate, userTaskRights } from './user-task.rights.js';
@@ -15,7 +16,8 @@ import { visibleTaskFilter } from './user-task.visibility.js';
 export const MAX_PAGE_SIZE = 500;
 
 export const userTaskQuerySchema = z.object({
-  assignee: z.enum(['me', 'unassigned', 'any']).default('any'),
+  /** me, unassigned, any, or a username (a supervisor sees an absent person's tasks; others stay within what they may see). */
+  assignee: z.union([z.enum(['me', 'unassigned', 'any']), z.string().trim().min(1).max(100)]).default('any'),
   candidateGroup: z.string().min(1).optional(),
   businessKey: z.string().min(1).optional(),
   processInstanceId: z.string().min(1).optional(),
@@ -71,6 +73,7 @@ export class UserTaskService {
     const filter: Record<string, unknown> = { ...visibleTaskFilter(user), status: 'open' };
     if (query.assignee === 'me') filter.assignee = user.username;
     if (query.assignee === 'unassigned') filter.assignee = null;
+    else if (query.assignee && query.assignee !== 'me' && query.assignee !== 'any') filter.assignee = query.assignee;
     if (query.candidateGroup) filter.candidateGroups = query.candidateGroup;
     if (query.businessKey) filter.businessKey = query.businessKey;
     if (query.processInstanceId) filter.processInstanceId = query.processInstanceId;
@@ -141,11 +144,13 @@ export class UserTaskService {
     if (!task.assignee) await this.runtime.claimTask(id, user.username);
     await this.runtime.completeTask(id, typed);
     await UserTaskModel.updateOne({ _id: id, status: 'open' }, { $set: { assignee: task.assignee ?? user.username } });
+    // a substitute completing a task of the person they replace does it by delegation of that person
+    const onBehalfOf = await delegatorOf(user.username, id);
     await record({
       actor: user.username,
       action: 'userTask.completed',
       mailId: mailIdOf(task),
-      details: { userTaskId: id, taskDefinitionKey: task.taskDefinitionKey, processInstanceId: task.processInstanceId, names, fields },
+      details: { userTaskId: id, taskDefinitionKey: task.taskDefinitionKey, processInstanceId: task.processInstanceId, names, fields, ...(onBehalfOf ? { onBehalfOf } : {}) },
     });
   }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { PDFParse } from 'pdf-parse';
 import { renderReceipt, type ReceiptContent } from './receipt.document.js';
-import { visualRuns } from './bidi.text.js';
 
 const content: ReceiptContent = {
   chronoNumber: '2026/A/000123',
@@ -30,19 +29,5 @@ describe('the bilingual receipt', () => {
   it('renders the same bytes for the same content, so a retried upload is recognised', async () => {
     // given the same receipt rendered twice / then the bytes are identical
     expect(Buffer.compare(await renderReceipt(content), await renderReceipt(content))).toBe(0);
-  });
-});
-
-describe('bidi runs', () => {
-  it('orders an Arabic line with a number right to left, keeping the number left to right', () => {
-    // given Arabic words around a number / when split into visual runs
-    const runs = visualRuns('عدد 12 بحي');
-    // then the last Arabic word comes first (leftmost), the number stays as it is
-    expect(runs.map((r) => r.text.trim())).toEqual(['بحي', '12', 'عدد']);
-    expect(runs.map((r) => r.rtl)).toEqual([true, false, true]);
-  });
-
-  it('leaves a French line as one left-to-right run', () => {
-    expect(visualRuns('Accusé de réception')).toEqual([{ text: 'Accusé de réception', rtl: false }]);
   });
 });

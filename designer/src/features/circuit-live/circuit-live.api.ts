@@ -1,5 +1,7 @@
-export type { ActivityFigures, CircuitStatsDto } from '@diwan/contracts';
+import type { CircuitStatsPeriod } from '@diwan/contracts';
 
-export function circuitStatsPath(id: string): string {
-  return `/api/circuits/${encodeURIComponent(id)}/stats`;
+export type { ActivityFigures, CircuitStatsDto, CircuitStatsPeriod } from '@diwan/contracts';
+
+export function circuitStatsPath(id: string, period: CircuitStatsPeriod): string {
+  return `/api/circuits/${encodeURIComponent(id)}/stats?${new URLSearchParams({ period })}`;
 }

@@ -3,27 +3,29 @@ import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
 import { useEffect } from 'react';
 import type { ActivityFigures } from './circuit-live.api';
-import { takesTime } from './diagram-elements';
+import type { Heat } from './heat.scale';
 
 const OVERLAY_TYPE = 'diwan-live';
+/** Events and gateways (36 and 50 px wide) carry their name below them. */
+const SMALL_SHAPE = 60;
 
 export interface OverlayTexts {
   /** The reader's direction: the canvas is LTR, the words on it are not always. */
   dir: 'ltr' | 'rtl';
   running: (count: number) => string;
   incidents: (count: number) => string;
-  average: (ms: number, sampled: number) => { text: string; title: string };
+  /** The step's value on the heat scale, as shown under it (a count, or a duration in words). */
+  value: (heat: Heat, value: number) => string;
+  /** Everything known of the step, for its tooltip. */
+  details: (figures: ActivityFigures) => string;
 }
 
 /**
- * Puts the live figures on the diagram as bpmn-js overlays: running instances (top end),
- * incidents (top start, red) and the average time under the step. Redrawn on each update.
+ * Puts the figures on the diagram as bpmn-js overlays: live running instances (top end) and
+ * incidents (top start, red), and under each coloured step its value on the heat scale, whose
+ * colour it carries (`data-colour`) like the shape. Redrawn on each update.
  */
-export function useActivityOverlays(
-  viewer: NavigatedViewer | null,
-  activities: Record<string, ActivityFigures> | null,
-  texts: OverlayTexts,
-): void {
+export function useActivityOverlays(viewer: NavigatedViewer | null, activities: Record<string, ActivityFigures> | null, heat: Heat | null, texts: OverlayTexts): void {
   useEffect(() => {
     if (!viewer || !activities) return;
     const overlays = viewer.get<Overlays>('overlays');
@@ -41,15 +43,22 @@ export function useActivityOverlays(
         const html = badge('live-badge live-badge--incident', 'live-incidents', id, `⚠ ${figures.incidents}`, texts.incidents(figures.incidents));
         overlays.add(id, OVERLAY_TYPE, { position: { top: -10, left: -10 }, html });
       }
-      if (figures.averageMs !== null && takesTime(element.type)) {
-        const { text, title } = texts.average(figures.averageMs, figures.finishedSampled);
-        const html = badge('live-average', 'live-average', id, text, title);
-        html.style.minInlineSize = `${Math.max(width, 60)}px`;
+      const value = heat?.values.get(id);
+      if (heat && value !== undefined) {
+        const testId = heat.metric === 'count' ? 'live-count' : 'live-average';
+        const html = badge(`live-value live-value--${heat.metric}`, testId, id, texts.value(heat, value), texts.details(figures));
+        html.dataset.value = String(value);
+        html.dataset.colour = heat.colourOf(value);
         html.dir = texts.dir;
-        overlays.add(id, OVERLAY_TYPE, { position: { bottom: -4, left: 0 }, html });
+        // centred on the shape: under a box, above an event or a gateway (their name is written below)
+        const frame = document.createElement('div');
+        frame.className = 'live-value-frame';
+        frame.style.inlineSize = `${width}px`;
+        frame.append(html);
+        overlays.add(id, OVERLAY_TYPE, { position: width >= SMALL_SHAPE ? { bottom: -4, left: 0 } : { top: -24, left: 0 }, html: frame });
       }
     }
-  }, [viewer, activities, texts]);
+  }, [viewer, activities, heat, texts]);
 }
 
 function badge(className: string, testId: string, activityId: string, text: string, title: string): HTMLElement {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useApiQuery } from '../../shared/api/use-api-query';
-import { circuitStatsPath, type CircuitStatsDto } from './circuit-live.api';
+import { circuitStatsPath, type CircuitStatsDto, type CircuitStatsPeriod } from './circuit-live.api';
 import { useCircuitEvents } from './use-circuit-events';
 
 /** Events within this window share one refetch (a burst of 50 task events is one request). */
@@ -9,11 +9,11 @@ const COALESCE_MS = 500;
 const POLL_MS = 15_000;
 
 /**
- * The live figures of a circuit: fetched once, refetched quietly (keeping the figures on screen)
+ * The live figures and history of a circuit over a period: fetched once, refetched quietly (keeping the figures on screen)
  * half a second after its events, and every 15 s whatever happens.
  */
-export function useCircuitStats(processDefinitionId: string) {
-  const query = useApiQuery<CircuitStatsDto>(circuitStatsPath(processDefinitionId));
+export function useCircuitStats(processDefinitionId: string, period: CircuitStatsPeriod) {
+  const query = useApiQuery<CircuitStatsDto>(circuitStatsPath(processDefinitionId, period));
   const { refresh } = query;
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 

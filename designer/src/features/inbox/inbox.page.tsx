@@ -5,6 +5,7 @@ import { useErrorMessage } from '../../shared/i18n/use-error-message';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { useSession } from '../../shared/session/use-session';
 import { Loading } from '../../shared/ui/loading';
+import { ReplacingBanner } from '../../shared/absences/replacing.banner';
 import { BulkBar } from './bulk.bar';
 import { DelegateDialog } from './delegate.dialog';
 import { InboxTabs } from './inbox.tabs';
@@ -66,6 +67,7 @@ export function InboxPage() {
         </h1>
         <p className="page__intro">{t('inbox.intro')}</p>
       </header>
+      <ReplacingBanner />
       {[...failures.map((f) => ({ key: String(f.key), text: f.text })), ...(action.failure ? [{ key: 'action', text: action.failure }] : [])].map((failure) => (
         <div key={failure.key} className="alert alert--error alert--dismissible" role="alert" data-testid="complete-error">
           <p>{failure.text}</p>

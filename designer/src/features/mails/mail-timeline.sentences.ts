@@ -24,7 +24,12 @@ type NamedAction = 'circuit.started' | 'userTask.claimed' | 'userTask.unclaimed'
 const NAMED: readonly string[] = ['circuit.started', 'userTask.claimed', 'userTask.unclaimed', 'userTask.delegated', 'userTask.completed'] satisfies NamedAction[];
 
 export interface TimelineSentence {
-  key: `mail.timeline.sentences.${KnownAction}` | `mail.timeline.sentences.${NamedAction}_named` | 'mail.timeline.sentences.unknown';
+  key:
+    | `mail.timeline.sentences.${KnownAction}`
+    | `mail.timeline.sentences.${NamedAction}_named`
+    | 'mail.timeline.sentences.userTask.completedOnBehalf'
+    | 'mail.timeline.sentences.userTask.completedOnBehalf_named'
+    | 'mail.timeline.sentences.unknown';
   values: Record<string, string>;
 }
 
@@ -47,6 +52,10 @@ export function timelineSentence(entry: MailTimelineItemDto, diwan: string): Tim
   const incomplete = (entry.action === 'mail.statusChanged' && !entry.to) || (entry.action === 'userTask.delegated' && !entry.assignee);
   if (!isKnown(entry.action) || incomplete) return { key: 'mail.timeline.sentences.unknown', values };
   const named = entry.action === 'circuit.started' ? Boolean(entry.circuitName) : Boolean(entry.stepName);
+  // a substitute's completion: "… by delegation of …" / "بالنيابة عن …" / "P.O. …"
+  if (entry.action === 'userTask.completed' && entry.onBehalfOf) {
+    return { key: named ? 'mail.timeline.sentences.userTask.completedOnBehalf_named' : 'mail.timeline.sentences.userTask.completedOnBehalf', values: { ...values, absent: entry.onBehalfOf.displayName } };
+  }
   if (named && NAMED.includes(entry.action)) return { key: `mail.timeline.sentences.${entry.action as NamedAction}_named`, values };
   return { key: `mail.timeline.sentences.${entry.action}`, values };
 }

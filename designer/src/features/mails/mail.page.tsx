@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { receiptRoute } from '../../shared/routes/mail.routes';
+import { canOperate, mailOperationsRoute } from '../../shared/routes/operations.routes';
+import { useSession } from '../../shared/session/use-session';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
 import { MailStatusBadge } from '../../shared/ui/mail-status.badge';
@@ -19,6 +21,7 @@ export function MailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const query = useMail(id);
+  const roles = useSession()?.user.roles ?? [];
 
   if (query.status === 'loading') return <Loading>{t('mail.loading')}</Loading>;
   if (query.status === 'error') return <ErrorMessage title={t('mail.loadFailed')} error={query.error} onRetry={query.retry} />;
@@ -40,6 +43,11 @@ export function MailPage() {
         <Link to={receiptRoute(mail.id)} state={{ mail }} className="button button--secondary">
           {t('mail.receipt')}
         </Link>
+        {mail.processInstanceId && canOperate(roles) && (
+          <Link to={mailOperationsRoute(mail.id)} className="button button--ghost" data-testid="mail-operations">
+            {t('operations.openForMail')}
+          </Link>
+        )}
       </header>
       <div className="mail-page__grid">
         <section className="panel" aria-labelledby="mail-details-title">

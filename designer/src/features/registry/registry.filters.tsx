@@ -10,7 +10,7 @@ interface RegistryFiltersFormProps {
   onApply: (filters: RegistryFilters) => void;
 }
 
-const TEXT_FILTERS: { key: FilterKey; type: string; testId?: string }[] = [
+const TEXT_FILTERS: { key: 'chronoNumber' | 'correspondent' | 'from' | 'to'; type: string; testId?: string }[] = [
   { key: 'chronoNumber', type: 'text', testId: 'registry-chrono' },
   { key: 'correspondent', type: 'text', testId: 'registry-correspondent' },
   { key: 'from', type: 'date', testId: 'registry-from' },

@@ -8,7 +8,8 @@ import { Loading } from '../../shared/ui/loading';
 import { CsvExportButton } from './csv-export.button';
 import { RegistryFiltersForm } from './registry.filters';
 import { RegistryPagination } from './registry.pagination';
-import { filtersOf, registryPath, withFilters } from './registry.query';
+import { OpenWorkBanner } from './open-work.banner';
+import { filtersOf, registryPath, withFilters, withoutOpenWork } from './registry.query';
 import { RegistryTable } from './registry.table';
 import './registry.css';
 
@@ -35,6 +36,7 @@ export function RegistryPage() {
         initial={filtersOf(params)}
         onApply={(filters) => setParams(withFilters(params, filters))}
       />
+      <OpenWorkBanner filters={filtersOf(params)} onClear={() => setParams(withoutOpenWork(params))} />
       {query.status === 'loading' && <Loading>{t('registry.loading')}</Loading>}
       {query.status === 'error' && <ErrorMessage error={query.error} onRetry={query.retry} />}
       {query.status === 'success' && (

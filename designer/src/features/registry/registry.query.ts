@@ -1,7 +1,11 @@
 import type { MailQuery } from '@diwan/contracts';
 
+/** The open work a dashboard count links to (see the engine's mail query): shown as a banner, not in the form. */
+export const OPEN_WORK_KEYS = ['work', 'openIn', 'assignee', 'riskDays', 'circuit', 'mailType'] as const;
+export type OpenWorkKey = (typeof OPEN_WORK_KEYS)[number];
+
 /** The registry's filters as they sit in the URL (so a search can be bookmarked and shared). */
-export const FILTER_KEYS = ['q', 'chronoNumber', 'correspondent', 'status', 'direction', 'department', 'from', 'to'] as const;
+export const FILTER_KEYS = ['q', 'chronoNumber', 'correspondent', 'status', 'direction', 'department', 'from', 'to', ...OPEN_WORK_KEYS] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type RegistryFilters = Record<FilterKey, string>;
 export type RegistrySort = MailQuery['sort'];
@@ -50,5 +54,12 @@ export function withParam(params: URLSearchParams, key: 'sort' | 'page', value: 
   const next = new URLSearchParams(params);
   next.set(key, value);
   if (key === 'sort') next.delete('page');
+  return next;
+}
+
+/** The same search without the dashboard's open-work filter, back to page 1. */
+export function withoutOpenWork(params: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const key of [...OPEN_WORK_KEYS, 'page']) next.delete(key);
   return next;
 }

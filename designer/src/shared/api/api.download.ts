@@ -1,4 +1,5 @@
 import { ApiError } from './api.error';
+import { currentLanguage } from '../i18n/i18n.setup';
 import { getApiToken, notifyUnauthorized } from './api.client';
 
 /**
@@ -9,7 +10,10 @@ export async function apiBlob(path: string, signal?: AbortSignal): Promise<{ blo
   const token = getApiToken();
   let response: Response;
   try {
-    response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: signal ?? null });
+    // documents (reports) are written in the page's language
+    const headers: Record<string, string> = { 'Accept-Language': currentLanguage() };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    response = await fetch(path, { headers, signal: signal ?? null });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');

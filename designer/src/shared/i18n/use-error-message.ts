@@ -20,7 +20,8 @@ export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
     const code = isApiError(error) ? error.code : 'unknown';
-    const known = KNOWN_CODES.find((candidate) => candidate === code) ?? 'unknown';
+    // the engine names a refusal `forbidden` (NotAllowedError)
+    const known = code === 'forbidden' ? 'not_allowed' : (KNOWN_CODES.find((candidate) => candidate === code) ?? 'unknown');
     return t(`errors.${known}`);
   };
 }

@@ -49,9 +49,14 @@ export function visualRuns(line: string, direction: 'ltr' | 'rtl' | 'auto' = 'au
   // A neutral-only RTL run (spaces, dashes) has no strong letter for the shaper to turn: mirror it here.
   return runs.map((r) => {
     const rtl = r.level % 2 === 1;
-    const text = rtl && !/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(r.text) ? mirror([...r.text].reverse().join('')) : r.text;
+    const text = rtl && !hasRtlLetters(r.text) ? mirror([...r.text].reverse().join('')) : r.text;
     return { text, rtl };
   });
+}
+
+/** Does the text hold a right-to-left letter (Hebrew, Arabic and their presentation forms)? A run without one is already in visual order. */
+export function hasRtlLetters(text: string): boolean {
+  return /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(text);
 }
 
 const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };

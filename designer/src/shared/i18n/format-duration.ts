@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { useLanguage } from './use-language';
+import type { Language } from './language';
+
+const UNITS = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1_000],
+] as const;
+
+/**
+ * A duration as people say it, in the reader's language: the two largest units, rounded,
+ * after "≈" (`≈ 2 h 5 min`, `≈ 3 j 4 h`). Units come from Intl.NumberFormat, joined by
+ * Intl.ListFormat; digits stay Latin (Maghreb usage). The same rules as the circuit live view's.
+ */
+export function durationFormatter(language: Language): (ms: number) => string {
+  const units = new Map(
+    UNITS.map(([unit]) => [unit, new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', numberingSystem: 'latn' })]),
+  );
+  const list = new Intl.ListFormat(language, { type: 'unit', style: 'narrow' });
+  return (ms) => {
+    if (ms < 1_000) return `< ${units.get('second')!.format(1)}`;
+    return `≈ ${list.format(splitDuration(ms).map(([unit, value]) => units.get(unit)!.format(value)))}`;
+  };
+}
+
+/** The two largest non-zero units of a duration, the smaller one rounded. */
+function splitDuration(ms: number): [(typeof UNITS)[number][0], number][] {
+  const first = UNITS.findIndex(([, size]) => ms >= size);
+  if (first < 0) return [['second', 0]];
+  const [unit, size] = UNITS[first]!;
+  const next = UNITS[first + 1];
+  if (!next) return [[unit, Math.round(ms / size)]];
+  let whole = Math.floor(ms / size);
+  let rest = Math.round((ms - whole * size) / next[1]);
+  if (rest * next[1] >= size) {
+    whole += 1;
+    rest = 0;
+  }
+  return rest > 0 ? [[unit, whole], [next[0], rest]] : [[unit, whole]];
+}
+
+/** A duration in its largest unit only, rounded (`10 s`, `2 h`): for a chart's axis. */
+export function roundDurationFormatter(language: Language): (ms: number) => string {
+  const formats = new Map(UNITS.map(([unit]) => [unit, new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', numberingSystem: 'latn', maximumFractionDigits: 1 })]));
+  return (ms) => {
+    const [unit, size] = UNITS.find(([, size]) => ms >= size) ?? UNITS[UNITS.length - 1]!;
+    return formats.get(unit)!.format(ms / size);
+  };
+}
+
+export function useFormatDuration(): (ms: number) => string {
+  const language = useLanguage();
+  return useMemo(() => durationFormatter(language), [language]);
+}

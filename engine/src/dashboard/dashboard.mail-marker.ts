@@ -1,0 +1,51 @@
+import { mailFacts, type MailFacts } from '../mail/mail.stream.js';
+import { DashboardMailModel, type MailDims, type MailMarker } from './dashboard.model.js';
+import { dueDayOf } from './dashboard.time.js';
+import { emptyContribution } from './dashboard.marker.js';
+
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+
+/** The marker's id for a task's work: its mail, else its circuit instance. */
+export const markerIdOf = (businessKey: string | null, processInstanceId: string) => (businessKey && OBJECT_ID.test(businessKey) ? businessKey : `pi:${processInstanceId}`);
+
+export function dimsOf(mail: Pick<MailFacts, 'direction' | 'channel' | 'mailType' | 'circuit' | 'departments' | 'dueDate'>): MailDims {
+  return {
+    direction: mail.direction,
+    channel: mail.channel ?? null,
+    mailType: mail.mailType ?? null,
+    circuit: mail.circuit?.key ?? null,
+    departments: [...new Set([...mail.departments.forAction, ...mail.departments.forInformation])],
+    forAction: [...mail.departments.forAction],
+    dueDay: dueDayOf(mail.dueDate),
+    due: mail.dueDate ? new Date(mail.dueDate) : null,
+  };
+}
+
+export function newMarker(id: string, mail: MailFacts | null): MailMarker {
+  return {
+    _id: id,
+    mailId: mail ? String(mail._id) : null,
+    chronoNumber: mail?.chronoNumber ?? null,
+    dims: mail ? dimsOf(mail) : { direction: null, channel: null, mailType: null, circuit: null, departments: [], forAction: [], dueDay: null, due: null },
+    rights: mail ? { confidentiality: mail.confidentiality, namedUsers: [...mail.namedUsers], registeredBy: mail.registeredBy, departments: [...new Set([...mail.departments.forAction, ...mail.departments.forInformation, ...mail.departments.consulted])] } : null,
+    received: false,
+    tasks: [],
+    heldBy: mail ? [...mail.departments.forAction] : [],
+    applied: emptyContribution(),
+    closed: mail ? mail.status === 'closed' || mail.status === 'archived' : false,
+    closedAt: null,
+  };
+}
+
+/** The marker of a mail or instance; a missing one is made from the mail's facts (not yet counted as received). */
+export async function loadMarker(id: string): Promise<{ marker: MailMarker; mail: MailFacts | null } | null> {
+  const found = await DashboardMailModel.findById(id).lean<MailMarker>();
+  if (found) return { marker: found, mail: null };
+  if (id.startsWith('pi:')) return { marker: newMarker(id, null), mail: null };
+  const mail = await mailFacts(id);
+  return mail ? { marker: newMarker(id, mail), mail } : null;
+}
+
+export async function saveMarker(marker: MailMarker): Promise<void> {
+  await DashboardMailModel.replaceOne({ _id: marker._id }, marker, { upsert: true });
+}

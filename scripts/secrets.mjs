@@ -1,10 +1,16 @@
 // Secrets never live in the repo: they come from the environment, or are generated once
 // per data folder and kept in <data>/secrets.json (mode 600).
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const NAMES = ['DIWAN_RUNTIME_PASSWORD', 'DIWAN_JWT_SECRET', 'DIWAN_BRIDGE_TOKEN', 'DIWAN_WORKER_TOKEN', 'DIWAN_AUDIT_KEY'];
+const NAMES = ['DIWAN_RUNTIME_PASSWORD', 'DIWAN_JWT_SECRET', 'DIWAN_BRIDGE_TOKEN', 'DIWAN_WORKER_TOKEN', 'DIWAN_AUDIT_KEY', 'DIWAN_EXCHANGE_KEY'];
+
+/** Random tokens, but for the exchange key: an Ed25519 private key (base64 PKCS#8 DER, one line). */
+const generate = (name) =>
+  name === 'DIWAN_EXCHANGE_KEY'
+    ? generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64')
+    : randomBytes(24).toString('base64url');
 
 export function loadSecrets(dataDir, env = process.env) {
   const file = path.join(dataDir, 'secrets.json');
@@ -12,7 +18,7 @@ export function loadSecrets(dataDir, env = process.env) {
   let changed = false;
   for (const name of NAMES) {
     if (!stored[name]) {
-      stored[name] = randomBytes(24).toString('base64url');
+      stored[name] = generate(name);
       changed = true;
     }
   }

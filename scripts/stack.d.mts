@@ -1,5 +1,5 @@
 /** Types of the stack launcher, for the TypeScript tests that start a stack of their own. */
-export type PartName = 'mongo' | 'runtime' | 'engine' | 'workers';
+export type PartName = 'mongo' | 'smtp' | 'runtime' | 'engine' | 'workers';
 
 export interface StackChild {
   name: string;
@@ -23,7 +23,10 @@ export interface Stack {
   runtimeUser: string;
   runtimePassword: string;
   mongoUri: string;
-  secrets: Record<'DIWAN_RUNTIME_PASSWORD' | 'DIWAN_JWT_SECRET' | 'DIWAN_BRIDGE_TOKEN' | 'DIWAN_WORKER_TOKEN' | 'DIWAN_AUDIT_KEY', string>;
+  /** Where e-mails go; the local SMTP server's folder of .eml files (null when DIWAN_SMTP_URL names an outside relay). */
+  smtpUrl: string;
+  smtpDir: string | null;
+  secrets: Record<'DIWAN_RUNTIME_PASSWORD' | 'DIWAN_JWT_SECRET' | 'DIWAN_BRIDGE_TOKEN' | 'DIWAN_WORKER_TOKEN' | 'DIWAN_AUDIT_KEY' | 'DIWAN_EXCHANGE_KEY', string>;
   readonly children: Record<string, StackChild>;
   readonly restarts: PartRestart[];
   /** Stops a part on purpose (the supervisor leaves it stopped); resolves with the ms it took. */
@@ -37,7 +40,7 @@ export interface Stack {
 export interface StackOptions {
   dataDir: string;
   memory?: boolean;
-  ports: { engine: number; runtime: number; mongo: number };
+  ports: { engine: number; runtime: number; mongo: number; smtp?: number };
   logDir?: string;
   quiet?: boolean;
   env?: NodeJS.ProcessEnv;

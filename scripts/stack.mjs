@@ -7,6 +7,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { jars, root } from './build.mjs';
 import { loadSecrets } from './secrets.mjs';
+import { ensureSeal } from './seal.mjs';
 
 /** A free TCP port on loopback. */
 export function freePort() {
@@ -99,7 +100,7 @@ class Child {
 }
 
 /**
- * options: { dataDir, memory (no files), ports: {engine, runtime, mongo}, logDir, quiet, env,
+ * options: { dataDir, memory (no files), ports: {engine, runtime, mongo, smtp?, smpp?}, logDir, quiet, env,
  *            supervise (restart a part that dies, with back-off), onNotice (the launcher's own messages) }
  * MONGODB_URI or DIWAN_RUNTIME_URL in the environment point at external services instead.
  * The returned stack can stop and start one part again (`stopPart`, `startPart`), or kill one with
@@ -110,6 +111,8 @@ export async function startStack(options) {
   const env = options.env ?? process.env;
   mkdirSync(dataDir, { recursive: true });
   const secrets = loadSecrets(dataDir, env);
+  // The administration's seal (registration stamps, sealed signatures): the environment's, else a demo one in <data>/seal.
+  const seal = ensureSeal(dataDir, env, (m) => (options.quiet ? undefined : console.log(`[diwan] ${m}`)));
   const ports = options.ports;
   const logs = new Map();
   const output = (name, line) => {
@@ -128,7 +131,16 @@ export async function startStack(options) {
     (options.onNotice ?? ((m) => console.log(`[diwan] ${m}`)))(message);
   };
 
-  const external = { mongo: Boolean(env.MONGODB_URI), runtime: Boolean(env.DIWAN_RUNTIME_URL) };
+  const external = { mongo: Boolean(env.MONGODB_URI), runtime: Boolean(env.DIWAN_RUNTIME_URL), smtp: Boolean(env.DIWAN_SMTP_URL), smpp: Boolean(env.DIWAN_SMPP_URL) || env.DIWAN_SMS_TRANSPORT === 'http' };
+  // The local SMTP server keeps what the workers send as .eml files in <data>/smtp (DIWAN_SMTP_URL: a real relay instead).
+  const smtpPort = external.smtp ? null : (ports.smtp ?? (await freePort()));
+  const smtpDir = external.smtp ? null : path.join(dataDir, 'smtp');
+  const smtpUrl = env.DIWAN_SMTP_URL || `smtp://127.0.0.1:${smtpPort}`;
+  // The local SMPP server (SMS centre) keeps each SMS as a .json file in <data>/smpp and sends delivery receipts (DIWAN_SMPP_URL: a real one).
+  const smppPort = external.smpp ? null : (ports.smpp ?? (await freePort()));
+  const smppDir = external.smpp ? null : path.join(dataDir, 'smpp');
+  const smppUrl = env.DIWAN_SMPP_URL || (smppPort ? `smpp://diwan:diwan@127.0.0.1:${smppPort}` : '');
+  const mailFrom = env.DIWAN_MAIL_FROM || "Bureau d'ordre <bureau-ordre@diwan.localhost>";
   const engineUrl = `http://localhost:${ports.engine}`;
   const runtimeUser = env.DIWAN_RUNTIME_USER || 'diwan';
   const runtimeUrl = env.DIWAN_RUNTIME_URL || `http://localhost:${ports.runtime}/engine-rest`;
@@ -150,6 +162,22 @@ export async function startStack(options) {
       env: {},
       ready: (c) => c.printed(/diwan-mongo-server listening/),
       timeoutMs: 60_000,
+    },
+    !external.smtp && {
+      name: 'smtp',
+      cmd: process.execPath,
+      args: ['scripts/smtp-server.mjs', '--port', String(smtpPort), '--dir', smtpDir],
+      env: {},
+      ready: (c) => c.printed(/diwan-smtp listening/),
+      timeoutMs: 30_000,
+    },
+    !external.smpp && {
+      name: 'smpp',
+      cmd: process.execPath,
+      args: ['scripts/smpp-server.mjs', '--port', String(smppPort), '--dir', smppDir],
+      env: {},
+      ready: (c) => c.printed(/diwan-smpp listening/),
+      timeoutMs: 30_000,
     },
     !external.runtime && {
       name: 'runtime',
@@ -178,7 +206,14 @@ export async function startStack(options) {
         DIWAN_JWT_SECRET: secrets.DIWAN_JWT_SECRET,
         DIWAN_BRIDGE_TOKEN: secrets.DIWAN_BRIDGE_TOKEN,
         DIWAN_AUDIT_KEY: secrets.DIWAN_AUDIT_KEY,
+        DIWAN_EXCHANGE_KEY: secrets.DIWAN_EXCHANGE_KEY,
         DIWAN_AUDIT_ANCHOR_FILE: path.join(dataDir, 'audit-anchors.jsonl'),
+        // Notifications: e-mail through the same SMTP relay as the workers, SMS through the SMS centre.
+        DIWAN_SMTP_URL: smtpUrl,
+        DIWAN_MAIL_FROM: mailFrom,
+        ...(smppUrl ? { DIWAN_SMPP_URL: smppUrl } : {}),
+        DIWAN_DEADLINE_EMAIL: env.DIWAN_DEADLINE_EMAIL ?? (external.smtp ? '' : 'supervision@diwan.localhost'),
+        ...seal,
         ...options.engineEnv,
       },
       ready: () => httpOk(`${engineUrl}/api/health`),
@@ -188,7 +223,7 @@ export async function startStack(options) {
       name: 'workers',
       cmd: process.execPath,
       args: ['workers/dist/main.js'],
-      env: { ...shared, DIWAN_ENGINE_URL: engineUrl, ...options.workersEnv },
+      env: { ...shared, DIWAN_ENGINE_URL: engineUrl, DIWAN_SMTP_URL: smtpUrl, DIWAN_MAIL_FROM: env.DIWAN_MAIL_FROM || "Bureau d'ordre <bureau-ordre@diwan.localhost>", ...options.workersEnv },
       ready: (c) => c.printed(/workers polling/),
       timeoutMs: 30_000,
     },
@@ -252,6 +287,8 @@ export async function startStack(options) {
     await assertPortFree(ports.engine, 'engine');
     if (!external.mongo) await assertPortFree(ports.mongo, 'MongoDB wire server');
     if (!external.runtime) await assertPortFree(ports.runtime, 'runtime');
+    if (!external.smtp) await assertPortFree(smtpPort, 'local SMTP server');
+    if (!external.smpp) await assertPortFree(smppPort, 'local SMPP server');
     // Everything starts at once; the engine and workers cope with a runtime that comes later.
     for (const spec of specs) spawnPart(spec);
     for (const spec of specs) await children.get(spec.name).waitUntil(spec.ready, spec.timeoutMs);
@@ -268,6 +305,12 @@ export async function startStack(options) {
     runtimePassword: secrets.DIWAN_RUNTIME_PASSWORD,
     mongoUri,
     secrets,
+    /** Where e-mails go, and the folder the local SMTP server keeps them in (null with an outside relay). */
+    smtpUrl,
+    smtpDir,
+    /** Where SMS go (smpp://…; empty with an HTTP gateway), and the folder the local SMPP server keeps them in (null with an outside one). */
+    smppUrl,
+    smppDir,
     get children() {
       return Object.fromEntries(children);
     },

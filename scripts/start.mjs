@@ -22,6 +22,8 @@ const ports = {
   engine: Number(process.env.PORT || 3000),
   runtime: Number(process.env.DIWAN_RUNTIME_PORT || 8080),
   mongo: Number(process.env.DIWAN_MONGO_PORT || 27017),
+  smtp: Number(process.env.DIWAN_SMTP_PORT || 2525),
+  smpp: Number(process.env.DIWAN_SMPP_PORT || 2775),
 };
 
 let stack;
@@ -49,6 +51,8 @@ console.log(`
   API document                  ${stack.engineUrl}/api/openapi.json
   Runtime web apps (Cockpit)    ${runtimeBase}/operaton/app/  (user ${stack.runtimeUser}, password in ${path.join(dataDir, 'secrets.json')})
   Data and logs                 ${dataDir}
+  E-mails sent (local SMTP)     ${stack.smtpDir ? `${stack.smtpDir}  (.eml files; ${stack.smtpUrl})` : `relay ${stack.smtpUrl.replace(/\/\/[^@/]*@/, '//')}`}
+  SMS sent (local SMPP)         ${stack.smppDir ? `${stack.smppDir}  (.json files; ${stack.smppUrl.replace(/\/\/[^@/]*@/, '//')})` : stack.smppUrl ? `SMS centre ${stack.smppUrl.replace(/\/\/[^@/]*@/, '//')}` : `HTTP gateway ${(process.env.DIWAN_SMS_GATEWAY_URL || '').replace(/\/\/[^@/]*@/, '//')}`}
 
   Demo users (password: ${process.env.DIWAN_DEMO_PASSWORD ? 'DIWAN_DEMO_PASSWORD' : password}): ${DEMO_USERS.join(', ')}
 

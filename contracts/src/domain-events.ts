@@ -1,5 +1,6 @@
 import type { DashboardUpdatedEvent } from './dashboard.dto.js';
 import type { MailDto, MailStatus } from './mail.schema.js';
+import type { MyNotificationDto } from './notification.dto.js';
 import type { RuntimeEvent } from './runtime-event.schema.js';
 import type { UserTaskDto, UserTaskSnapshot } from './user-task.dto.js';
 
@@ -50,6 +51,8 @@ export interface SocketEvents {
   'mail.updated': (mail: MailEventPayload) => void;
   /** To admins, supervisors and heads: a dashboard figure changed (throttled). */
   'dashboard.updated': (event: DashboardUpdatedEvent) => void;
+  /** To the user concerned: a new in-app notification (the bell). */
+  'notification.created': (notification: MyNotificationDto) => void;
 }
 
 /** Audit actions: the domain events that are audited, and the user's and workers' acts. */
@@ -83,6 +86,18 @@ export const AUDIT_ACTIONS = [
   'report.generated',
   'absence.declared',
   'absence.ended',
+  'exchange.sent',
+  'exchange.received',
+  'exchange.acknowledged',
+  'exchangePeer.saved',
+  'exchangePeer.deleted',
+  'mail.dispatched',
+  'mail.drafted',
+  'document.signed',
+  'letter.saved',
+  'letterTemplate.saved',
+  'letterTemplate.deleted',
+  'citizen.answered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

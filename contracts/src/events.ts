@@ -32,6 +32,7 @@ export const SOCKET_EVENTS = {
   mailUpdated: 'mail.updated',
   receiptIssued: 'receipt.issued',
   dashboardUpdated: 'dashboard.updated',
+  notificationCreated: 'notification.created',
 } as const;
 
 export type SocketEventName = (typeof SOCKET_EVENTS)[keyof typeof SOCKET_EVENTS];

@@ -34,4 +34,14 @@ export interface MailTimelineItemDto {
   filename?: string;
   /** The name of the circuit that started. */
   circuitName?: string;
+  /**
+   * Which way the action went, when its sentence depends on it: a dispatch's means and outcome
+   * (`email`, `post`, `posted`, `exchange`), a reassignment's cause (`absence`, `return`,
+   * `operations`), a signature's kind (`seal`, `registration`), a draft that answers a mail (`reply`).
+   */
+  variant?: string;
+  /** The other administration of an exchange, by name in the caller's language. */
+  peerName?: string;
+  /** The letter's version number (a saved letter). */
+  version?: number;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MailExchangeDto } from './exchange.dto.js';
 
 /** The mail (courrier / مراسلة) and its register, as the API accepts and serves it. */
 export const MAIL_DIRECTIONS = ['incoming', 'outgoing', 'internal'] as const;
@@ -6,8 +7,13 @@ export const MAIL_CHANNELS = ['counter', 'post', 'email', 'fax', 'portal', 'admi
 export const CONFIDENTIALITY_LEVELS = ['normal', 'confidential', 'secret'] as const;
 export const MAIL_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const MAIL_LANGUAGES = ['ar', 'fr', 'en'] as const;
-/** `void`: a chrono number was taken but the registration failed; the register keeps and explains it. */
-export const MAIL_STATUSES = ['registered', 'triaged', 'in_progress', 'validated', 'closed', 'archived', 'void'] as const;
+/**
+ * A mail's life, in its forward order (a status never moves back; `void` stands apart).
+ * `draft`: an outgoing letter being written, with no chrono number yet (it gets one at its
+ * circuit's registration step). `answered`: an incoming mail whose reply left (see `diwan.replyMilestone`).
+ * `void`: a chrono number was taken but the registration failed; the register keeps and explains it.
+ */
+export const MAIL_STATUSES = ['draft', 'registered', 'triaged', 'in_progress', 'validated', 'answered', 'closed', 'archived', 'void'] as const;
 export const CORRESPONDENT_KINDS = ['citizen', 'company', 'administration'] as const;
 export const LINK_KINDS = ['replyTo', 'relatedTo'] as const;
 
@@ -61,6 +67,24 @@ export const registerMailSchema = z.object({
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
 });
 export type RegisterMailInput = z.input<typeof registerMailSchema>;
+
+/**
+ * An outgoing letter drafted in Diwan (`POST /api/mails/drafts`): no chrono number until its
+ * circuit registers it; `replyTo` links the incoming mail it answers.
+ */
+export const draftMailSchema = z.object({
+  subject: z.string().trim().min(3).max(500),
+  summary: z.string().trim().max(5000).optional(),
+  language: z.enum(MAIL_LANGUAGES),
+  correspondent: z.union([z.object({ id: z.string().min(1) }), newCorrespondentSchema]),
+  mailType: z.string().trim().max(60).optional(),
+  priority: z.enum(MAIL_PRIORITIES).default('normal'),
+  dueDate: isoDate.optional(),
+  replyTo: z.string().min(1).max(40).optional(),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+});
+export type DraftMailInput = z.input<typeof draftMailSchema>;
+export type DraftMail = z.output<typeof draftMailSchema>;
 export type RegisterMail = z.output<typeof registerMailSchema>;
 
 export interface CorrespondentDto {
@@ -81,8 +105,8 @@ export interface AttachmentDto {
   contentType: string;
   size: number;
   sha256: string;
-  /** `scan` from the registrar, `receipt` made by the worker, `reply` drafted by an agent. */
-  role: 'scan' | 'receipt' | 'reply';
+  /** `scan` from the registrar, `receipt` made by the worker, `reply` drafted by an agent, `citizen` sent by the citizen from the tracking page. */
+  role: 'scan' | 'receipt' | 'reply' | 'citizen';
   uploadedAt: string;
   uploadedBy: string;
 }
@@ -96,10 +120,11 @@ export interface MailTimelineEntry {
 
 export interface MailDto {
   id: string;
-  chronoNumber: string;
+  /** Null while the mail is an outgoing draft (status `draft`): the number comes at registration. */
+  chronoNumber: string | null;
   register: string;
   year: number;
-  sequence: number;
+  sequence: number | null;
   direction: MailDirection;
   subject: string;
   summary: string | null;
@@ -130,6 +155,8 @@ export interface MailDto {
   trackingCode?: string | null;
   /** The circuit start outbox: pending until the runtime accepted it. */
   circuitStart?: { state: 'pending' | 'started' | 'failed'; attempts: number; lastError: string | null } | null;
+  /** An outgoing mail sent to another administration (exchange): when, and its acknowledgment. */
+  exchange?: MailExchangeDto | null;
   /** Only on GET /api/mails/:id. */
   timeline?: MailTimelineEntry[];
 }

@@ -1,3 +1,4 @@
+import type { TrackingStage, TrackingTimelineItem } from './tracking.dto.js';
 import type { AuditAction } from './domain-events.js';
 /** Read-only shapes around the mail registry: pickers, public tracking, circuit progress, audit. */
 export interface DepartmentDto {
@@ -14,13 +15,23 @@ export interface UserSummaryDto {
   departments: string[];
 }
 
-/** What anyone holding a tracking code may learn: no subject, no names. */
+/** What anyone holding a tracking code may learn: no subject, no names (the department's name only). */
 export interface MailTrackingDto {
   chronoNumber: string;
   status: string;
   receivedAt: string;
   lastUpdate: string;
   receiptNumber: string | null;
+  /** Where it stands, in the citizen's words (see tracking.dto.ts). */
+  stage: TrackingStage;
+  /** Plain-language steps, oldest first: never a step id, a note or a person. */
+  timeline: TrackingTimelineItem[];
+  /** The department the complaint was forwarded to (its name in ar/fr/en), when the circuit names one. */
+  department: { ar: string; fr: string; en: string } | null;
+  /** What the administration asks the citizen while a circuit waits for it; null otherwise. */
+  informationRequest: { text: string; since: string } | null;
+  /** The answer document can be downloaded (`GET /api/public/track/{code}/answer`): the mail is closed and has one. */
+  answerAvailable: boolean;
 }
 
 /** Where a mail stands in its circuit, for the diagram highlight. */

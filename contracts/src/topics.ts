@@ -4,6 +4,12 @@ export const TOPICS = {
   mailArchive: 'mail.archive',
   deadlineRemind: 'deadline.remind',
   deadlineEscalate: 'deadline.escalate',
+  /** The outgoing register's step: the engine gives a drafted letter its chrono number and stamps it. */
+  mailRegister: 'mail.register',
+  mailDispatch: 'mail.dispatch',
+  /** An SMS or an e-mail from a template, handed to the engine's notification outbox. */
+  notifySms: 'notify.sms',
+  notifyEmail: 'notify.email',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

@@ -12,8 +12,12 @@ import { anchorAuditWith } from './audit/audit.service.js';
 import { auditDomainEvents } from './audit/audit.subscriber.js';
 import { CircuitModels } from './circuits/circuit-model.js';
 import { createMailFeature } from './mail/mail.feature.js';
+import { NotificationFeature } from './notifications/notification.feature.js';
 import { DashboardFeature } from './dashboard/dashboard.feature.js';
 import { AbsenceFeature } from './absences/absence.feature.js';
+import { LetterFeature } from './letters/letter.feature.js';
+import { ExchangeFeature } from './exchange/exchange.feature.js';
+import { PortalFeature } from './portal/portal.feature.js';
 import { Reconciler } from './reconcile/reconciler.js';
 import { MailTypeService } from './mail-types/mail-type.service.js';
 import { BridgeStatus } from './realtime/bridge-status.js';
@@ -63,9 +67,25 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
   projectUserTasks(bus, async (definitionId, activityId) => (await circuitModels.of(definitionId)).node(activityId)?.names ?? null);
   publishDomainEvents(bus, realtime.io);
   const mail = createMailFeature(runtime, realtime.io, bus, mailTypes, logger);
+  // The one notification outbox (SMS, e-mail, in-app): other modules call notifications.service.request.
+  const notifications = new NotificationFeature(config, realtime.io, userTasks, (id) => mail.updates.get(id), logger);
   const dashboard = new DashboardFeature(bus, logger, config.DIWAN_TIME_ZONE, async (definitionId, key) => (await circuitModels.of(definitionId)).node(key)?.names ?? null);
   const reconciler = new Reconciler(runtime, bus, logger);
   const absences = new AbsenceFeature(runtime, bus, logger, config.DIWAN_TIME_ZONE);
+  const letters = new LetterFeature((id) => mail.updates.get(id), userTasks, {
+    timeZone: config.DIWAN_TIME_ZONE,
+    administration: { ar: config.DIWAN_ADMINISTRATION_NAME_AR, fr: config.DIWAN_ADMINISTRATION_NAME_FR, en: config.DIWAN_ADMINISTRATION_NAME_EN },
+  });
+  await letters.start();
+  const exchange = new ExchangeFeature(
+    { key: config.DIWAN_EXCHANGE_KEY, id: config.DIWAN_EXCHANGE_ID, name: { ar: config.DIWAN_EXCHANGE_NAME_AR || config.DIWAN_ADMINISTRATION_NAME_AR, fr: config.DIWAN_EXCHANGE_NAME_FR || config.DIWAN_ADMINISTRATION_NAME_FR } },
+    mail,
+    bus,
+    logger,
+    (mailId) => letters.letters.currentPdf(mailId),
+  );
+  // The public portal sends through the one notification outbox (never by itself).
+  const portal = new PortalFeature(mail, mailTypes, notifications.service, { ar: config.DIWAN_ADMINISTRATION_NAME_AR, fr: config.DIWAN_ADMINISTRATION_NAME_FR }, logger);
   const app = createApp({
     logger,
     auth,
@@ -85,6 +105,10 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
     mail,
     dashboard,
     absences: absences.service,
+    letters,
+    exchange,
+    notifications,
+    portal,
     reports: { timeZone: config.DIWAN_TIME_ZONE, administration: { ar: config.DIWAN_ADMINISTRATION_NAME_AR, fr: config.DIWAN_ADMINISTRATION_NAME_FR, en: config.DIWAN_ADMINISTRATION_NAME_EN } },
   });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
@@ -94,6 +118,8 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
   mail.circuitStarter.start();
   reconciler.start();
   absences.start();
+  exchange.start();
+  notifications.start();
   dashboard.rebuildIfStale();
 
   return {
@@ -109,6 +135,8 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
       await Promise.all([
         within(2_000, 'reconciler', reconciler.stop(), logger),
         within(2_000, 'absence delegation', absences.stop(), logger),
+        within(2_000, 'exchange acknowledgment outbox', exchange.stop(), logger),
+        within(2_000, 'notification outbox', notifications.stop(), logger),
         within(100, 'dashboard notifier', Promise.resolve(dashboard.stop()), logger),
         within(2_000, 'circuit start outbox', mail.stop(), logger),
         within(1_000, 'Socket.io', realtime.close(), logger),

@@ -1,65 +1,14 @@
 // The data generator's work: plan N mails over the years, reserve their chrono numbers, write the
 // mails, their audit entries and their tasks in batches, then rebuild the dashboard's read models.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadCircuits, fixedGroupsOf } from './circuits.mjs';
+import { assertStoredShape, loadEngine } from './engine.mjs';
 import { readAdministration } from './admin.mjs';
 import { correspondentPool, mailDocuments } from './documents.mjs';
 import { DAY_MS, arrivalTimes, seededRandom } from './random.mjs';
 
 const REGISTER_OF_DIRECTION = { incoming: 'A', outgoing: 'D', internal: 'I' };
 const DIRECTIONS = ['incoming', 'outgoing', 'internal'];
-
-/** The engine's own code, built: its models (the stored shape) and helpers, so nothing can drift. */
-async function loadEngine(root) {
-  const dist = path.join(root, 'engine/dist');
-  const at = (file) => {
-    const full = path.join(dist, file);
-    if (!existsSync(full)) throw new Error(`${full} is missing: build the engine first (npm run build -w engine)`);
-    return import(pathToFileURL(full).href);
-  };
-  const [{ default: mongoose }, mailModel, mailNumber, mailTypes, normalize, taskModel, auditModel, auditChain] = await Promise.all([
-    import('mongoose'),
-    at('mail/mail.model.js'),
-    at('mail/mail.number.js'),
-    at('mail/mail.types.js'),
-    at('search/normalize.js'),
-    at('tasks/user-task.model.js'),
-    at('audit/audit.model.js'),
-    at('audit/audit.chain.js'),
-  ]);
-  const rebuildFile = path.join(dist, 'dashboard/dashboard.rebuild.js');
-  return {
-    mongoose,
-    ObjectId: mongoose.Types.ObjectId,
-    MailModel: mailModel.MailModel,
-    PRIORITY_RANK: mailModel.PRIORITY_RANK,
-    UserTaskModel: taskModel.UserTaskModel,
-    AuditEntryModel: auditModel.AuditEntryModel,
-    hashEntry: auditChain.hashEntry,
-    canonicalJson: auditChain.canonicalJson,
-    GENESIS_HASH: auditChain.GENESIS_HASH,
-    formatChronoNumber: mailNumber.formatChronoNumber,
-    counterName: mailNumber.counterName,
-    newTrackingCode: mailNumber.newTrackingCode,
-    dueDateFor: mailTypes.dueDateFor,
-    searchTextOf: normalize.searchTextOf,
-    rebuild: existsSync(rebuildFile) ? (await import(pathToFileURL(rebuildFile).href)).rebuildDashboard : null,
-  };
-}
-
-/**
- * Documents are inserted as they are (Mongoose's casting costs ~0.3 ms a document), so each batch's
- * first mail and task goes through the engine's model: what the model would store must be exactly
- * what we store, or the generator stops before writing anything of that batch.
- */
-async function assertStoredShape(engine, Model, doc) {
-  const cast = new Model(doc).toObject({ versionKey: false });
-  const [ours, theirs] = [engine.canonicalJson(doc), engine.canonicalJson(cast)];
-  if (ours !== theirs) throw new Error(`A generated ${Model.modelName} is not what the engine's model stores:\n  generated ${ours}\n  model     ${theirs}`);
-  await new Model(doc).validate();
-}
 
 /** Which mails are still open: about `target` of them, the recent ones far more often than the old. */
 function openFlags(random, times, now, target) {
@@ -195,13 +144,18 @@ export async function generate(options) {
       log('  rebuilding the dashboard read models …');
       const t0 = performance.now();
       let shown = 0;
-      const report = await engine.rebuild({
-        onProgress: (step, n) => {
-          if (performance.now() - shown < 2000) return;
-          shown = performance.now();
-          log(`    ${step}: ${n.toLocaleString('en')}`);
-        },
-      });
+      const report = await engine
+        .rebuild({
+          onProgress: (step, n) => {
+            if (performance.now() - shown < 2000) return;
+            shown = performance.now();
+            log(`    ${step}: ${n.toLocaleString('en')}`);
+          },
+        })
+        .catch((err) => {
+          if (err.code !== 11000) throw err;
+          throw new Error(`The data is written, but the dashboard rebuild met the running engine's projection (${err.message.slice(0, 120)}). Ask the engine to rebuild instead: POST /api/admin/dashboard/rebuild as an admin.`);
+        });
       log(`  dashboard rebuilt from ${report.mails.toLocaleString('en')} mails and ${report.userTasks.toLocaleString('en')} tasks`);
       rebuildSeconds = (performance.now() - t0) / 1000;
     } else {

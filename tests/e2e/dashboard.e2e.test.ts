@@ -98,7 +98,7 @@ describe('the supervision dashboard, in a real browser', () => {
 
     // when the agent, in a second page, opens one of them from the inbox and completes it with the form
     const agent = await newPage('agent', 'ar');
-    const row = agent.getByTestId('user-task-row').filter({ hasText: late[0]!.chronoNumber });
+    const row = agent.getByTestId('user-task-row').filter({ hasText: late[0]!.chronoNumber! });
     await row.waitFor({ timeout: 15_000 });
     await row.getByTestId('user-task-open').click();
     const form = agent.locator('[data-testid="task-form"][data-state="ready"]');
@@ -124,7 +124,7 @@ describe('the supervision dashboard, in a real browser', () => {
     await waitFor('the agent step count to grow', async () => (await agentSteps.count()) > 0 && Number(await agentSteps.textContent()) === before.steps + 1);
     expect(await supervisor.getByTestId('dashboard-updated-at').getAttribute('data-computed-at')).not.toBe(updatedBefore);
     // and the live feed says it in a sentence: who, which step (its Arabic name), which mail; no id, no ISO date
-    const line = supervisor.locator('[data-testid="dashboard-feed-item"][data-kind="userTask.completed"]').filter({ hasText: late[0]!.chronoNumber }).first();
+    const line = supervisor.locator('[data-testid="dashboard-feed-item"][data-kind="userTask.completed"]').filter({ hasText: late[0]!.chronoNumber! }).first();
     await line.waitFor();
     const sentence = (await line.textContent()) ?? '';
     expect(sentence).toContain('يوسف الغربي');

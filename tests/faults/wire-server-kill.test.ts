@@ -68,7 +68,7 @@ describe('kill -9 of the MongoDB wire server', () => {
       const text = await res.text();
       if (res.status !== 201) return { i, status: res.status };
       const mail = JSON.parse(text) as MailDto;
-      return { i, status: 201, id: mail.id, chronoNumber: mail.chronoNumber };
+      return { i, status: 201, id: mail.id, chronoNumber: mail.chronoNumber! };
     } catch {
       return { i, status: 'error' };
     }

@@ -15,6 +15,8 @@ export default async function globalSetup() {
     engine: Number(process.env.DIWAN_TEST_ENGINE_PORT) || (await freePort()),
     runtime: await freePort(),
     mongo: await freePort(),
+    smtp: await freePort(),
+    smpp: await freePort(),
   };
   const stack = await startStack({
     dataDir,
@@ -33,6 +35,12 @@ export default async function globalSetup() {
     DIWAN_TEST_MONGODB_URI: stack.mongoUri,
     DIWAN_TEST_BRIDGE_TOKEN: stack.secrets.DIWAN_BRIDGE_TOKEN,
     DIWAN_TEST_WORKER_TOKEN: stack.secrets.DIWAN_WORKER_TOKEN,
+    // the local SMTP server's folder: each e-mail the workers send is a .eml file there
+    DIWAN_TEST_SMTP_DIR: stack.smtpDir ?? '',
+    DIWAN_TEST_SMTP_URL: stack.smtpUrl,
+    // the local SMPP server's folder: each SMS the engine sends is a .json file there
+    DIWAN_TEST_SMPP_DIR: stack.smppDir ?? '',
+    DIWAN_TEST_SMPP_URL: stack.smppUrl,
     // for the security tests: tokens that expire in seconds, and forged ones
     DIWAN_TEST_JWT_SECRET: stack.secrets.DIWAN_JWT_SECRET,
   });

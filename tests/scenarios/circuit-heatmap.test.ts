@@ -26,12 +26,29 @@ describe('the heatmap figures of a circuit', () => {
       const res = await api<UserTaskDto[]>('GET', `/api/user-tasks?businessKey=${mailId}`, { token: tokens.cabinet });
       return res.body.find((t) => t.taskDefinitionKey === 'triage' && t.status === 'open');
     }, 45_000);
-  /** The mean of the runtime's completed passes through a step, read directly. */
+  /** The mean and number of the runtime's completed passes through a step, read directly. */
   const runtimeAverage = async (definitionId: string, activityId: string) => {
     const passes = await runtimeApi<{ durationInMillis: number; canceled: boolean }[]>('GET', `/history/activity-instance?${new URLSearchParams({ processDefinitionId: definitionId, activityId, finished: 'true' })}`);
     const completed = passes.filter((p) => !p.canceled);
-    return Math.round(completed.reduce((sum, p) => sum + p.durationInMillis, 0) / completed.length);
+    return { averageMs: Math.round(completed.reduce((sum, p) => sum + p.durationInMillis, 0) / completed.length), finishedSampled: completed.length };
   };
+  // (other tests may move mails of the same circuit meanwhile: each comparison is made again until both sides agree)
+  const sameAsRuntime = (definitionId: string, period: string) =>
+    waitFor(`the ${period} figures to equal the runtime's`, async () => {
+      const figures = await stats(definitionId, period);
+      const rows = await history(definitionId, figures.since?.replace('Z', '+0000'));
+      const mismatch = rows.find((row) => {
+        const f = figures.activities[row.id];
+        return f?.passes !== row.instances + row.finished || f.finished !== row.finished || f.canceled !== row.canceled;
+      });
+      return rows.length > 0 && !mismatch ? figures : null;
+    });
+  const triageAverage = (definitionId: string) =>
+    waitFor("the triage's average to equal the runtime's", async () => {
+      const figures = await stats(definitionId);
+      const expected = await runtimeAverage(definitionId, 'triage');
+      return figures.activities.triage?.averageMs === expected.averageMs && figures.activities.triage.finishedSampled === expected.finishedSampled ? figures.activities.triage : null;
+    });
 
   it('counts passes as the runtime history does, for every period, and averages the completed passes again when one more completes', async () => {
     // given two mails at triage, one triaged
@@ -43,30 +60,23 @@ describe('the heatmap figures of a circuit', () => {
 
     // when the supervisor reads the figures of all time and of the last 7 and 30 days
     for (const period of ['all', '7d', '30d']) {
-      const figures = await stats(definitionId, period);
-      const rows = await history(definitionId, figures.since?.replace('Z', '+0000'));
       // then every step's passes, finished and canceled are the runtime's own counts
-      expect(rows.length).toBeGreaterThan(0);
-      for (const row of rows) {
-        expect([row.id, figures.activities[row.id]?.passes, figures.activities[row.id]?.finished, figures.activities[row.id]?.canceled]).toEqual([row.id, row.instances + row.finished, row.finished, row.canceled]);
-      }
+      const figures = await sameAsRuntime(definitionId, period);
       expect(figures.period).toBe(period);
       expect(figures.since === null).toBe(period === 'all');
+      expect(figures.averageSampleLimit).toBe(200);
     }
-    // and the average of the triage is the mean of its completed passes in the runtime, over one pass
-    const before = await stats(definitionId);
-    expect(before.activities.triage).toMatchObject({ finishedSampled: 1, averageMs: await runtimeAverage(definitionId, 'triage') });
+    // and the average of the triage is the mean of its completed passes in the runtime
+    const before = await triageAverage(definitionId);
 
     // when the second triage completes, a few seconds later
     await new Promise((r) => setTimeout(r, 1_500));
     expect((await api('POST', `/api/user-tasks/${otherTriage.id}/complete`, { token: tokens.cabinet, body: { variables: { forAction: ['finance'] } } })).status).toBe(204);
 
-    // then the average covers both passes (it is read again, not kept from before)
-    const after = await waitFor('the second triage in the figures', async () => {
-      const figures = await stats(definitionId);
-      return figures.activities.triage!.finished === 2 ? figures : null;
-    });
-    expect(after.activities.triage).toMatchObject({ finishedSampled: 2, averageMs: await runtimeAverage(definitionId, 'triage') });
-    expect(after.activities.triage!.averageMs).not.toBe(before.activities.triage!.averageMs);
+    // then the average covers it too (it is read again, not kept from before)
+    await waitFor('the second triage in the runtime history', async () => (await runtimeAverage(definitionId, 'triage')).finishedSampled > before.finishedSampled);
+    const after = await triageAverage(definitionId);
+    expect(after.finishedSampled).toBeGreaterThan(before.finishedSampled);
+    expect(after.averageMs).not.toBe(before.averageMs);
   });
 });

@@ -77,7 +77,7 @@ describe('registering an incoming mail', () => {
     expect(withReceipt.receipt!.number).toMatch(/^R\/\d{4}\/\d{6}$/);
     const tracked = await api('GET', `/api/public/track/${mail.trackingCode}`);
     expect(tracked.status).toBe(200);
-    expect(Object.keys(tracked.body).sort()).toEqual(['chronoNumber', 'lastUpdate', 'receiptNumber', 'receivedAt', 'status']);
+    expect(Object.keys(tracked.body).sort()).toEqual(['answerAvailable', 'chronoNumber', 'department', 'informationRequest', 'lastUpdate', 'receiptNumber', 'receivedAt', 'stage', 'status', 'timeline']);
     expect(tracked.body).toMatchObject({ chronoNumber: mail.chronoNumber, receiptNumber: withReceipt.receipt!.number });
     expect((await api('GET', '/api/public/track/ZZZZZZZZZZ')).status).toBe(404);
 
@@ -86,8 +86,9 @@ describe('registering an incoming mail', () => {
       const p = await api('GET', `/api/mails/${mail.id}/progress`, { token: registrar });
       return p.body.completedActivityIds.includes('issue_receipt') ? p.body : null;
     });
-    expect(progress.processDefinitionId).toMatch(/^incoming-mail:/);
-    expect(progress.completedActivityIds).toContain('mail_registered');
+    // a complaint runs the complaints circuit (its type's binding)
+    expect(progress.processDefinitionId).toMatch(/^citizen-complaint:/);
+    expect(progress.completedActivityIds).toContain('complaint_received');
   });
 
   it('finds mails with Arabic and French spelling variants, and exports the registry as CSV that parses back', async () => {

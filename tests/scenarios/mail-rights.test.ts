@@ -51,15 +51,15 @@ describe('who may see and do what with mail', () => {
       const progress = await api('GET', `/api/mails/${mail.id}/progress`, { token });
       const file = await fetch(`${stack.engineUrl}/api/attachments/${mail.attachments[0]!.id}`, { headers: { authorization: `Bearer ${token}` } });
       await file.arrayBuffer();
-      const listed = await api<MailPage>('GET', `/api/mails?q=${encodeURIComponent(mail.chronoNumber)}`, { token });
-      const csv = await (await fetch(`${stack.engineUrl}/api/mails?format=csv&q=${encodeURIComponent(mail.chronoNumber)}`, { headers: { authorization: `Bearer ${token}` } })).text();
+      const listed = await api<MailPage>('GET', `/api/mails?q=${encodeURIComponent(mail.chronoNumber!)}`, { token });
+      const csv = await (await fetch(`${stack.engineUrl}/api/mails?format=csv&q=${encodeURIComponent(mail.chronoNumber!)}`, { headers: { authorization: `Bearer ${token}` } })).text();
       const dup = await api<MailDto[]>('GET', `/api/mails/duplicates?correspondentId=${mail.correspondent!.id}&letterReference=${encodeURIComponent(mail.letterReference!)}`, { token });
       const got = {
         get: one.status,
         progress: progress.status,
         attachment: file.status,
         list: listed.body.items.some((m) => m.id === mail.id),
-        csv: csv.includes(mail.chronoNumber),
+        csv: csv.includes(mail.chronoNumber!),
         duplicates: dup.body.some((m) => m.id === mail.id),
         socket: heard[user]!.includes(mail.id),
       };

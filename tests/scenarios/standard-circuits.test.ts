@@ -85,31 +85,36 @@ describe('the standard circuits', () => {
     for (const id of [instance.id, complaint.id]) await runtimeApi('DELETE', `/process-instance/${id}?skipCustomListeners=true`);
   });
 
-  it('run an outgoing letter: drafting and visa in its department, back to drafting when refused, signature, dispatch, archive', async () => {
-    // given an outgoing mail written by urbanism
+  it('run an outgoing letter: drafting in its department, a sequential visa chain (back to drafting when refused), signature, then the registration step', async () => {
+    // given an outgoing mail written by urbanism (started bare: no mail, so it stops at the registration step)
     const { id } = await runtimeApi<{ id: string }>('POST', '/process-definition/key/outgoing-mail/start', {
       businessKey: uniqueKey('outgoing'),
       variables: { originDepartment: string('urbanism') },
     });
+    const chain = { visaChain: { value: JSON.stringify(['head', 'cabinet']), type: 'Json' } };
 
-    // when urbanism drafts it and its head refuses the visa, then the draft comes back to urbanism
+    // when urbanism submits it with a visa chain of two, then the first visa is the head's
     const draft = await nextTask(id, 'draft_letter');
     expect(draft.groups).toEqual(['urbanism']);
-    await complete(draft.id, { letterDraft: string('Projet') });
-    const visa = await nextTask(id, 'visa_letter');
-    expect(visa.groups).toEqual(['urbanism']);
-    await complete(visa.id, { approved: { value: false, type: 'Boolean' }, comment: string('À reprendre') });
-    await complete((await nextTask(id, 'draft_letter')).id, { letterDraft: string('Projet v2') });
+    await complete(draft.id, chain);
+    const first = await nextTask(id, 'visa_letter');
+    expect(first.assignee).toBe('head');
+    await complete(first.id, { visaDecision: string('approve') });
 
-    // when the visa is given, then the presidency signs, the registry dispatches, and the mail is archived
-    await complete((await nextTask(id, 'visa_letter')).id, { approved: { value: true, type: 'Boolean' } });
+    // when the second refuses, then the draft comes back to urbanism, and the chain starts again
+    const second = await nextTask(id, 'visa_letter');
+    expect(second.assignee).toBe('cabinet');
+    await complete(second.id, { visaDecision: string('refuse'), comment: string('À reprendre') });
+    await complete((await nextTask(id, 'draft_letter')).id, chain);
+    await complete((await nextTask(id, 'visa_letter')).id, { visaDecision: string('approve') });
+    await complete((await nextTask(id, 'visa_letter')).id, { visaDecision: string('approve') });
+
+    // when the presidency signs, then the letter goes to the outgoing register (topic mail.register)
     const signature = await nextTask(id, 'sign_letter');
     expect(signature.groups).toEqual(['presidency']);
-    await complete(signature.id, { signed: { value: true, type: 'Boolean' } });
-    const dispatch = await nextTask(id, 'dispatch_letter');
-    expect(dispatch.groups).toEqual(['registry']);
-    await complete(dispatch.id, { dispatchChannel: string('post') });
-    await ended(id);
+    await complete(signature.id, { returnToDrafter: { value: false, type: 'Boolean' } });
+    await waitFor('the registration step', async () => (await runtimeApi<{ activityId: string }[]>('GET', `/external-task?processInstanceId=${id}`)).some((t) => t.activityId === 'register_letter'));
+    await runtimeApi('DELETE', `/process-instance/${id}?skipCustomListeners=true`);
   });
 
   it('run an internal note: the recipient department hands it to an agent, who processes it, then it is archived', async () => {

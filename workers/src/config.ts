@@ -17,6 +17,10 @@ const configSchema = z.object({
   DIWAN_WORKER_LONG_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(20_000),
   /** How long a fetched task stays locked; also how long a task waits after its worker died holding it. */
   DIWAN_WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** The SMTP relay outgoing letters leave by (smtp:// or smtps://, credentials in the URL); `npm start` runs a local one. */
+  DIWAN_SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').default('smtp://127.0.0.1:2525'),
+  /** The sender of outgoing letters' e-mails, e.g. `Bureau d'ordre <bo@commune.example>`; its domain names the Message-IDs. */
+  DIWAN_MAIL_FROM: z.string().trim().min(3).default('Diwan <diwan@localhost>'),
 });
 
 export type WorkerConfig = z.infer<typeof configSchema> & { workerId: string };

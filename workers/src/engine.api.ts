@@ -1,4 +1,4 @@
-import type { MailDto, MailStatus } from '@diwan/contracts';
+import type { DeadlineNotification, MailDto, MailStatus, NotificationDto, NotificationRequestInput } from '@diwan/contracts';
 import { TransientError } from './worker.errors.js';
 
 export interface Receipt {
@@ -43,8 +43,23 @@ export class EngineApi {
     return this.send('POST', `/api/internal/mails/${encodeURIComponent(id)}/attachments`, form);
   }
 
+  /** The outgoing register's step: the next D number (the same one on a retry), then the stamp on the letter. */
+  registerOutgoing(id: string): Promise<MailDto> {
+    return this.send('POST', `/api/internal/mails/${encodeURIComponent(id)}/register`, { actor: 'workers' });
+  }
+
   recordCircuitEvent(event: CircuitEvent): Promise<void> {
     return this.send('POST', '/api/internal/circuit-events', event);
+  }
+
+  /** Hands a notification to the engine's outbox; the same dedupe key twice is one notification. */
+  requestNotification(request: NotificationRequestInput): Promise<NotificationDto> {
+    return this.send('POST', '/api/internal/notifications', request);
+  }
+
+  /** Deadline reminders and escalations: the engine notifies the step's holders (and supervisors). */
+  notifyDeadline(event: DeadlineNotification): Promise<NotificationDto[]> {
+    return this.send('POST', '/api/internal/notifications/deadline', event);
   }
 
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -1,6 +1,8 @@
 import { BasicAuthInterceptor, Client } from 'camunda-external-task-client-js';
 import { pino } from 'pino';
 import { loadConfig } from './config.js';
+import { DispatchApi } from './dispatch/dispatch.api.js';
+import { smtpMailer } from './dispatch/mailer.js';
 import { EngineApi } from './engine.api.js';
 import { withFailurePolicy } from './failure-policy.js';
 import { topicHandlers } from './topics.js';
@@ -35,6 +37,8 @@ const handlers = topicHandlers({
   engine: new EngineApi(config.DIWAN_ENGINE_URL, config.DIWAN_WORKER_TOKEN),
   publicUrl: config.DIWAN_PUBLIC_URL,
   timeZone: config.DIWAN_TIMEZONE,
+  dispatch: new DispatchApi(config.DIWAN_ENGINE_URL, config.DIWAN_WORKER_TOKEN),
+  mailer: smtpMailer(config.DIWAN_SMTP_URL, config.DIWAN_MAIL_FROM),
 });
 for (const [topic, handler] of Object.entries(handlers)) {
   client.subscribe(topic, {}, withFailurePolicy(topic, handler, logger));

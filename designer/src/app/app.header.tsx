@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router-dom';
 import { UserMenu } from '../features/auth/user-menu';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { useSession } from '../shared/session/use-session';
 import { canSee } from './app.nav';
 import { useUserTasks } from '../features/inbox/user-tasks.context';
@@ -84,9 +85,15 @@ export function AppHeader() {
             {t('nav.mailTypes')}
           </NavLink>
         )}
+        {canSee(roles, 'exchange') && (
+          <NavLink to="/admin/exchange" className="app-nav__link" data-testid="nav-exchange">
+            {t('nav.exchange')}
+          </NavLink>
+        )}
       </nav>
       <div className="app-header__tools">
         <ConnectionStatus />
+        <NotificationBell />
         <LanguageSwitch />
         <UserMenu />
       </div>

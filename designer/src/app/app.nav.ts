@@ -4,7 +4,7 @@ import type { Role } from '@diwan/contracts';
  * Which navigation items each role sees. The engine enforces the rights; this only keeps the
  * menu to what a role can use. Everyone has the inbox.
  */
-const NAV_ROLES: Record<'newMail' | 'registry' | 'dashboard' | 'reports' | 'operations' | 'circuits' | 'modeler' | 'mailTypes', readonly Role[]> = {
+const NAV_ROLES: Record<'newMail' | 'registry' | 'dashboard' | 'reports' | 'operations' | 'circuits' | 'modeler' | 'mailTypes' | 'exchange', readonly Role[]> = {
   newMail: ['registrar', 'admin'],
   registry: ['registrar', 'admin', 'supervisor', 'cabinet'],
   // The supervision dashboard: the whole administration's figures.
@@ -19,6 +19,8 @@ const NAV_ROLES: Record<'newMail' | 'registry' | 'dashboard' | 'reports' | 'oper
   modeler: ['admin'],
   // Mail types bind mail to circuits: the process owners' settings.
   mailTypes: ['admin'],
+  // The directory of administrations we exchange mail with.
+  exchange: ['admin'],
 };
 
 export function canSee(roles: readonly Role[], item: keyof typeof NAV_ROLES): boolean {

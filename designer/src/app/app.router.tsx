@@ -16,6 +16,11 @@ export const router = createBrowserRouter([
   // Public: the citizen's tracking page, from the receipt's QR code. No login, no navigation.
   { path: '/track', lazy: async () => ({ Component: (await import('../features/tracking/track.page')).TrackPage }) },
   { path: '/track/:code', lazy: async () => ({ Component: (await import('../features/tracking/track.page')).TrackPage }) },
+  // Public: the statistics page (numbers only, no login).
+  { path: '/portal/stats', lazy: async () => ({ Component: (await import('../features/public-stats/public-stats.page')).PublicStatsPage }) },
+  // Public: the citizen portal (deposit, confirmation, receipt) and the receipt verify page. No login.
+  { path: '/portal', lazy: async () => ({ Component: (await import('../features/portal/portal.page')).PortalPage }) },
+  { path: '/portal/verify', lazy: async () => ({ Component: (await import('../features/portal/verify.page')).VerifyPage }) },
   {
     element: (
       <RequireAuth>
@@ -28,6 +33,8 @@ export const router = createBrowserRouter([
       { path: '/inbox/:taskId', lazy: async () => ({ Component: (await import('../features/inbox/user-task.page')).UserTaskPage }) },
       { path: '/mails/new', lazy: async () => ({ Component: (await import('../features/mails/mail-form.page')).MailFormPage }) },
       { path: '/mails/:id', lazy: async () => ({ Component: (await import('../features/mails/mail.page')).MailPage }) },
+      // TipTap loads with the letter editor only.
+      { path: '/mails/:id/letter', lazy: async () => ({ Component: (await import('../features/letters/letter-editor.page')).LetterEditorPage }) },
       { path: '/mails/:id/receipt', lazy: async () => ({ Component: (await import('../features/mails/receipt.page')).ReceiptPage }) },
       { path: '/registry', lazy: async () => ({ Component: (await import('../features/registry/registry.page')).RegistryPage }) },
       // ECharts loads with the dashboard only.
@@ -77,6 +84,12 @@ export const router = createBrowserRouter([
         path: '/admin/mail-types',
         lazy: async () => ({
           Component: (await import('../features/mail-types/mail-types.page')).MailTypesPage,
+        }),
+      },
+      {
+        path: '/admin/exchange',
+        lazy: async () => ({
+          Component: (await import('../features/exchange/exchange-peers.page')).ExchangePeersPage,
         }),
       },
     ],

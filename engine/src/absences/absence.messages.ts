@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { I18nText } from '@diwan/contracts';
-import { BadInputError } from '../shared/errors.js';
+import type { BadInputError } from '../shared/errors.js';
 import { pick, type Language } from '../shared/language.js';
+import { badField as refuseField, sayer, validateIn as validateLocalized, type Values } from '../shared/localized.js';
 
 /** What absences say to people, in ar, fr and en. `{x}` marks a value filled in. */
 const FIELDS = {
@@ -15,12 +16,7 @@ const FIELDS = {
 } satisfies Record<string, I18nText>;
 
 const MESSAGES = {
-  invalidInput: { ar: 'طلب غير صالح: {x}', fr: 'Demande invalide : {x}', en: 'Invalid request: {x}' },
-  required: { ar: '{x} مطلوب', fr: '{x} : obligatoire', en: '{x}: required' },
-  wrongValue: { ar: '{x}: قيمة غير صالحة', fr: '{x} : valeur invalide', en: '{x}: invalid value' },
   badMoment: { ar: '{x}: تاريخ وساعة غير صالحين', fr: '{x} : date et heure invalides', en: '{x}: not a valid date and time' },
-  tooLong: { ar: '{x} طويل جدًا', fr: '{x} : trop long', en: '{x}: too long' },
-  unknownField: { ar: 'حقل غير معروف: {x}', fr: 'Champ inconnu : {x}', en: 'Unknown field: {x}' },
   endBeforeStart: { ar: 'يجب أن تأتي نهاية الغياب بعد بدايته', fr: "La fin de l'absence doit suivre son début", en: 'The absence must end after it starts' },
   endInPast: { ar: 'نهاية الغياب قد مضت', fr: "La fin de l'absence est déjà passée", en: 'The end of the absence is already past' },
   tooLongPeriod: { ar: 'لا يتجاوز الغياب سنة واحدة', fr: "Une absence dure au plus un an", en: 'An absence lasts one year at most' },
@@ -50,36 +46,16 @@ const MESSAGES = {
 } satisfies Record<string, I18nText>;
 export type AbsenceMessage = keyof typeof MESSAGES;
 
-export function say(language: Language, key: AbsenceMessage, values: Record<string, string | number> = {}): string {
-  return pick(MESSAGES[key], language).replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
-}
-
-const fieldName = (language: Language, field: string) => (field in FIELDS ? pick(FIELDS[field as keyof typeof FIELDS], language) : field);
+export const say = sayer(MESSAGES);
 
 /** A 400 naming one field, in the caller's language (details.fields keeps the field's key). */
-export function badField(language: Language, field: string, key: AbsenceMessage, values: Record<string, string | number> = {}): BadInputError {
-  const message = say(language, key, { x: fieldName(language, field), ...values });
-  return new BadInputError(say(language, 'invalidInput', { x: message }), { fields: [{ field, message }] });
+export function badField(language: Language, field: string, key: AbsenceMessage, values: Values = {}): BadInputError {
+  return refuseField(language, field, say(language, key, { x: field in FIELDS ? pick(FIELDS[field as keyof typeof FIELDS], language) : field, ...values }));
 }
 
 /** Parses input at the boundary; each refused field is named in the caller's language. */
 export function validateIn<S extends z.ZodType>(schema: S, input: unknown, language: Language): z.infer<S> {
-  const parsed = schema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((issue) => {
-    const field = issue.path.length ? String(issue.path[0]) : '(root)';
-    const name = fieldName(language, field);
-    const message =
-      issue.code === 'unrecognized_keys'
-        ? say(language, 'unknownField', { x: issue.keys.join(', ') })
-        : issue.code === 'invalid_type' && issue.input === undefined
-          ? say(language, 'required', { x: name })
-          : issue.code === 'too_big'
-            ? say(language, 'tooLong', { x: name })
-            : (field === 'from' || field === 'to') && issue.code === 'invalid_format'
-              ? say(language, 'badMoment', { x: name })
-              : say(language, 'wrongValue', { x: name });
-    return { field: issue.path.join('.') || '(root)', message };
-  });
-  throw new BadInputError(say(language, 'invalidInput', { x: fields.map((f) => f.message).join(' ; ') }), { fields });
+  return validateLocalized(schema, input, language, FIELDS, (issue, name) =>
+    issue.code === 'invalid_format' && (issue.path[0] === 'from' || issue.path[0] === 'to') ? say(language, 'badMoment', { x: name }) : undefined,
+  );
 }

@@ -37,7 +37,29 @@ const configSchema = z.object({
   DIWAN_ADMINISTRATION_NAME_AR: z.string().trim().max(200).default(''),
   DIWAN_ADMINISTRATION_NAME_FR: z.string().trim().max(200).default(''),
   DIWAN_ADMINISTRATION_NAME_EN: z.string().trim().max(200).default(''),
+  /**
+   * Exchange between administrations: this instance's Ed25519 private key (base64 PKCS#8 DER, or
+   * PEM; `npm start` and the tests make one per data folder), its id (default: `dw-` and the start of
+   * the key's fingerprint) and its name (default: the administration's name). No key: no exchange.
+   */
+  DIWAN_EXCHANGE_KEY: z.string().default(''),
+  DIWAN_EXCHANGE_ID: z.string().trim().regex(/^([a-z0-9][a-z0-9-]{1,39})?$/, 'must be a short code (a-z, 0-9, -)').default(''),
+  DIWAN_EXCHANGE_NAME_AR: z.string().trim().max(200).default(''),
+  DIWAN_EXCHANGE_NAME_FR: z.string().trim().max(200).default(''),
   /** The administration's time zone: what "today" and "this week" mean on the dashboard and in reports. */
+  /** Notifications: e-mail through SMTP (DIWAN_SMTP_URL, from DIWAN_MAIL_FROM); SMS through SMPP or an HTTP gateway. */
+  DIWAN_SMTP_URL: z.string().default(''),
+  DIWAN_MAIL_FROM: z.string().default("Bureau d'ordre <bureau-ordre@diwan.localhost>"),
+  DIWAN_SMS_TRANSPORT: z.enum(['smpp', 'http']).default('smpp'),
+  /** smpp://system_id:password@host:port; DIWAN_SMPP_SYSTEM_ID / DIWAN_SMPP_PASSWORD override the URL's. */
+  DIWAN_SMPP_URL: z.string().regex(/^(s?smpp:\/\/.+)?$/, 'must be smpp://user:password@host:port').default(''),
+  DIWAN_SMPP_SYSTEM_ID: z.string().default(''),
+  DIWAN_SMPP_PASSWORD: z.string().default(''),
+  DIWAN_SMS_SENDER: z.string().trim().max(20).default('DIWAN'),
+  DIWAN_SMS_GATEWAY_URL: z.string().default(''),
+  DIWAN_SMS_GATEWAY_TOKEN: z.string().default(''),
+  /** Where deadline reminders and escalations are also e-mailed (comma-separated; staff accounts carry no e-mail). */
+  DIWAN_DEADLINE_EMAIL: z.string().default(''),
   DIWAN_TIME_ZONE: z.string().refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'must be an IANA time zone').default('Africa/Tunis'),
 });
 

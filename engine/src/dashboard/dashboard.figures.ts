@@ -73,7 +73,7 @@ export async function dashboardFigures(query: DashboardQuery, viewer: SessionUse
   return { query, range: rangeInstants(range, options.timeZone), received, open, durations, compliance, feed: visibleFeed, computedAt: now.toISOString() };
 }
 
-type Match = (circuit: string | null, mailType: string | null) => boolean;
+export type Match = (circuit: string | null, mailType: string | null) => boolean;
 
 async function receivedFigures(today: string, scope: string[] | null, match: Match): Promise<DashboardDto['received']> {
   const ranges = { today: { from: today, to: today }, week: { from: weekOf(today), to: today }, month: { from: `${today.slice(0, 7)}-01`, to: today } };
@@ -175,4 +175,19 @@ async function complianceFigures(range: DayRange, inScope: (d: string | null) =>
     .map(([department, points]) => ({ department, label: department, points: weeks.map((week) => ({ week, ...(points.get(week) ?? { closed: 0, onTime: 0 }) })) }))
     .filter((s) => s.points.some((p) => p.closed > 0))
     .sort((a, b) => a.department.localeCompare(b.department));
+}
+
+/** Closed and on-time mails per department in one calendar month (`YYYY-MM`), read from its one document. */
+export async function monthlyCompliance(month: string, inScope: (d: string | null) => boolean, match: Match): Promise<{ department: string; closed: number; onTime: number }[]> {
+  const docs = await byId([`comp:${month}`]);
+  const rows = new Map<string, { closed: number; onTime: number }>();
+  for (const [cell, value] of Object.entries(mapOf(docs.get(`comp:${month}`), 'all'))) {
+    const [dept, circuit, mailType] = cellParts(cell);
+    if (!dept || !inScope(dept) || !match(circuit ?? null, mailType ?? null)) continue;
+    const row = rows.get(dept) ?? rows.set(dept, { closed: 0, onTime: 0 }).get(dept)!;
+    const v = value as { closed?: number; onTime?: number };
+    row.closed += v.closed ?? 0;
+    row.onTime += v.onTime ?? 0;
+  }
+  return [...rows].map(([department, r]) => ({ department, ...r })).sort((a, b) => a.department.localeCompare(b.department));
 }

@@ -74,4 +74,4 @@ export interface MailMarker {
 export const DashboardMailModel = model<MailMarker>('DashboardMail', new Schema<MailMarker>({ _id: String }, loose), 'dashboardMails');
 
 /** Bumped when the read models' shape changes: the engine rebuilds them at start. */
-export const READ_MODEL_VERSION = 1;
+export const READ_MODEL_VERSION = 2;

@@ -9,7 +9,7 @@ import { loadMarker, markerIdOf, newMarker, saveMarker } from './dashboard.mail-
 import { contributionOf, openWorkDiff } from './dashboard.marker.js';
 import type { MailMarker } from './dashboard.model.js';
 import type { DashboardNotifier } from './dashboard.notify.js';
-import { dayOf, weekOf } from './dashboard.time.js';
+import { dayOf } from './dashboard.time.js';
 import { applyOpenWork, countCompliance, countDuration, countReceived, rememberNames } from './dashboard.writes.js';
 
 /** After audit and the inbox projection (5 000), before the realtime gateway (0). */
@@ -138,7 +138,7 @@ export class DashboardProjector {
     marker.closedAt = now;
     await saveMarker(marker);
     const onTime = !marker.dims.due || now.getTime() <= new Date(marker.dims.due).getTime();
-    await countCompliance(weekOf(dayOf(now, this.deps.timeZone)), marker.heldBy, marker.dims, onTime);
+    await countCompliance(dayOf(now, this.deps.timeZone), marker.heldBy, marker.dims, onTime);
     await pushFeed({ ...this.feedBase(marker, `status:${mailId}:${to}`, 'mail.statusChanged', marker.heldBy), status: to, actor: actor === 'system' ? null : actor });
     return marker.heldBy;
   }

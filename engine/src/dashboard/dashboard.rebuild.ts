@@ -6,8 +6,8 @@ import { cellKey } from './dashboard.cells.js';
 import { newMarker } from './dashboard.mail-marker.js';
 import { contributionOf, openCells } from './dashboard.marker.js';
 import { DashboardCounterModel, DashboardMailModel, DashboardMetaModel, DashboardOpenWorkModel, READ_MODEL_VERSION, type MailMarker } from './dashboard.model.js';
-import { dayOf, weekOf } from './dashboard.time.js';
-import { complianceIncrements, durationIncrements, receivedIncrements } from './dashboard.writes.js';
+import { dayOf } from './dashboard.time.js';
+import { complianceDocs, complianceIncrements, durationIncrements, receivedIncrements } from './dashboard.writes.js';
 
 export interface RebuildOptions {
   timeZone?: string;
@@ -87,7 +87,10 @@ export async function rebuildDashboard(options: RebuildOptions = {}): Promise<Re
       const closedAt = new Date(marker.lastEnded ?? marker.updatedAt ?? Date.now());
       marker.closed = true;
       marker.closedAt = closedAt;
-      if (marker.heldBy.length) inc(`comp:${weekOf(dayOf(closedAt, timeZone))}`, complianceIncrements(marker.heldBy, marker.dims, !marker.dims.due || closedAt.getTime() <= new Date(marker.dims.due).getTime()));
+      if (marker.heldBy.length) {
+        const increments = complianceIncrements(marker.heldBy, marker.dims, !marker.dims.due || closedAt.getTime() <= new Date(marker.dims.due).getTime());
+        for (const doc of complianceDocs(dayOf(closedAt, timeZone))) inc(doc, increments);
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 import type { I18nText } from '@diwan/contracts';
 import { bucketOf, cellKey } from './dashboard.cells.js';
 import { DashboardCounterModel, DashboardMetaModel, DashboardOpenWorkModel, type MailDims } from './dashboard.model.js';
-import type { Day } from './dashboard.time.js';
+import { weekOf, type Day } from './dashboard.time.js';
 
 /** Counter writes: `$inc` upserts, one document per day, month or week, found by _id. */
 
@@ -55,9 +55,13 @@ export function complianceIncrements(departments: string[], dims: Pick<MailDims,
   return inc;
 }
 
-export async function countCompliance(week: Day, departments: string[], dims: Pick<MailDims, 'circuit' | 'mailType'>, onTime: boolean): Promise<void> {
+/** The compliance documents a closing day counts in: its ISO week (the dashboard's trend) and its month (the monthly report). */
+export const complianceDocs = (day: Day): string[] => [`comp:${weekOf(day)}`, `comp:${day.slice(0, 7)}`];
+
+export async function countCompliance(day: Day, departments: string[], dims: Pick<MailDims, 'circuit' | 'mailType'>, onTime: boolean): Promise<void> {
   if (!departments.length) return;
-  await DashboardCounterModel.updateOne({ _id: `comp:${week}` }, { $inc: complianceIncrements(departments, dims, onTime) }, { upsert: true });
+  const $inc = complianceIncrements(departments, dims, onTime);
+  await DashboardCounterModel.bulkWrite(complianceDocs(day).map((_id) => ({ updateOne: { filter: { _id }, update: { $inc }, upsert: true } })), { ordered: false });
 }
 
 export async function applyOpenWork(incs: Map<string, Record<string, number>>): Promise<void> {

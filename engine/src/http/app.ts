@@ -40,14 +40,35 @@ import type { Reconciler } from '../reconcile/reconciler.js';
 import { mailInternalRoutes } from '../mail/mail.internal.routes.js';
 import { missingMailAuditEntries } from '../mail/mail.audit-completeness.js';
 import { mailRoutes } from '../mail/mail.routes.js';
+import { mailDraftRoutes, outgoingRegisterRoutes } from '../mail/mail.draft.routes.js';
+import { createSignatureFeature } from '../signatures/signature.feature.js';
+import { signatureRoutes } from '../signatures/signature.routes.js';
 import { trackingRoutes } from '../tracking/tracking.routes.js';
+import { answerDocumentRoutes } from '../tracking/answer-document.routes.js';
+import { publicStatsRoutes } from '../public-stats/public-stats.routes.js';
 import { userRoutes } from '../users/user.routes.js';
 import type { DashboardFeature } from '../dashboard/dashboard.feature.js';
 import { dashboardRoutes } from '../dashboard/dashboard.routes.js';
 import type { ReportSettings } from '../reports/monthly-report.figures.js';
 import { reportRoutes } from '../reports/report.routes.js';
 import { absenceRoutes } from '../absences/absence.routes.js';
+import type { LetterFeature } from '../letters/letter.feature.js';
+import { letterRoutes } from '../letters/letter.routes.js';
+import { letterTemplateRoutes } from '../letters/letter-template.routes.js';
 import type { AbsenceService } from '../absences/absence.service.js';
+import { createDispatchFeature } from '../dispatch/dispatch.feature.js';
+import { dispatchInternalRoutes } from '../dispatch/dispatch.internal.routes.js';
+import { dispatchRoutes } from '../dispatch/dispatch.routes.js';
+import { currentLetterPdf } from '../dispatch/dispatch.letter.js';
+import type { ExchangeFeature } from '../exchange/exchange.feature.js';
+import { exchangeRoutes } from '../exchange/exchange.routes.js';
+import { exchangeInternalRoutes } from '../exchange/exchange.internal.routes.js';
+import { exchangePeerRoutes } from '../exchange/exchange-peer.routes.js';
+import type { NotificationFeature } from '../notifications/notification.feature.js';
+import { notificationInternalRoutes } from '../notifications/notification.internal.routes.js';
+import { notificationRoutes } from '../notifications/notification.routes.js';
+import type { PortalFeature } from '../portal/portal.feature.js';
+import { portalRoutes } from '../portal/portal.routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -72,6 +93,14 @@ export interface AppDeps {
   bus: EventBus;
   /** Absences and their substitutes. */
   absences: AbsenceService;
+  /** Letters (content, versions, PDF) and their templates; `letters.letters` is the LetterService. */
+  letters: LetterFeature;
+  /** Exchange between administrations (identity, directory, packages, acknowledgments). */
+  exchange: ExchangeFeature;
+  /** The public portal: deposits, confirmation, sealed receipts and their verification. */
+  portal: PortalFeature;
+  /** The notification outbox (SMS, e-mail, in-app); `notifications.service.request` is what other modules call. */
+  notifications: NotificationFeature;
 }
 
 /** The HTTP app: public routes, internal routes, then everything behind a login, then the designer. */
@@ -96,15 +125,29 @@ export function createApp(deps: AppDeps): Express {
   api.use(runtimeEventRoutes(deps.bridgeToken, deps.runtimeEvents));
   api.use(receiptRoutes(deps.workerToken, (receipt) => deps.mail.updates.recordReceipt(receipt.businessKey, receipt)));
   api.use(mailInternalRoutes(deps.workerToken, deps.mail.updates));
+  // The parapheur: signature steps need their signature; registration in register D stamps the letter.
+  const signatures = createSignatureFeature(deps.letters.letters, deps.userTasks, deps.circuitModels, deps.mail.outgoingRegister, deps.logger);
+  api.use(outgoingRegisterRoutes(deps.workerToken, deps.mail.outgoingRegister));
+  // Dispatch of outgoing mail: the letter that leaves is the letters module's current PDF (signed once signed), else the reply attachment.
+  const dispatch = createDispatchFeature(deps.bus, deps.mail.updates, deps.reports, currentLetterPdf(deps.letters.letters));
+  api.use(dispatchInternalRoutes(deps.workerToken, deps.mail.updates, dispatch.dispatches, dispatch.currentPdf));
   api.use(circuitEventRoutes(deps.workerToken));
-  api.use(trackingRoutes());
+  api.use(trackingRoutes({ runtime: deps.runtime, circuitModels: deps.circuitModels, updates: deps.mail.updates }));
+  api.use(publicStatsRoutes(deps.dashboard.timeZone));
+  api.use(portalRoutes(deps.portal));
+  api.use(exchangeRoutes(deps.exchange.identity, deps.exchange.receiver, deps.exchange.acknowledgments));
+  api.use(exchangeInternalRoutes(deps.workerToken, deps.exchange.sender));
+  api.use(notificationInternalRoutes(deps.workerToken, deps.notifications.service, deps.notifications.deadlines));
   api.use(requireUser(deps.auth));
   api.use(circuitRoutes(deps.runtime, deps.circuitModels, (user, mailId, key) => deps.mail.circuitStarter.startFor(user, mailId, key)));
   api.use(mailTypeRoutes(deps.mailTypes));
   api.use(circuitDraftRoutes(new CircuitDraftService(deps.runtime)));
   api.use(userTaskRoutes(deps.userTasks));
+  api.use(mailDraftRoutes(deps.mail.drafting));
   api.use(mailRoutes(deps.mail.registration, deps.runtime, deps.dashboard.timeZone));
+  api.use(signatureRoutes(signatures));
   api.use(attachmentRoutes());
+  api.use(answerDocumentRoutes(deps.mail.updates, deps.userTasks));
   api.use(correspondentRoutes());
   api.use(departmentRoutes());
   api.use(userRoutes());
@@ -115,6 +158,11 @@ export function createApp(deps: AppDeps): Express {
   api.use(reportRoutes(deps.reports));
   api.use(operationsRoutes(deps.runtime, deps.circuitModels, deps.bus));
   api.use(absenceRoutes(deps.absences));
+  api.use(letterTemplateRoutes(deps.letters.templates));
+  api.use(letterRoutes(deps.letters.letters));
+  api.use(dispatchRoutes(dispatch.dispatches, dispatch.documents));
+  api.use(exchangePeerRoutes(deps.exchange.peers));
+  api.use(notificationRoutes(deps.notifications.service));
   api.use(apiNotFound);
   // a refused deployment answers in the caller's language (Accept-Language)
   api.use(localisePolicyRefusal);

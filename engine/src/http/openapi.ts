@@ -10,6 +10,11 @@ import { createDraftSchema, deployDraftSchema, saveDraftSchema, versionSchema } 
 import { cancelInstanceSchema, migrationExecuteSchema, migrationPlanSchema, moveInstanceSchema, reassignTasksSchema, retryIncidentsSchema } from '@diwan/contracts';
 import { incidentQuerySchema } from '../operations/operations.routes.js';
 import { absenceQuerySchema, declareAbsenceSchema, substituteQuerySchema } from '@diwan/contracts';
+import { letterCompareQuerySchema, letterFromTemplateSchema, letterTemplateSchema, letterTemplateUpdateSchema, saveLetterSchema } from '@diwan/contracts';
+import { letterTemplateQuerySchema } from '../letters/letter-template.routes.js';
+import { exchangePeerInputSchema, exchangePeerUpdateSchema, exchangeSendSchema, signedAcknowledgmentSchema } from '@diwan/contracts';
+import { dispatchClaimSchema, dispatchPostedSchema, dispatchRecordSchema } from '@diwan/contracts';
+import { deadlineNotificationSchema, notificationQuerySchema, notificationRequestSchema } from '@diwan/contracts';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const errorResponse = (description: string) => ({
@@ -199,6 +204,34 @@ export function openApiDocument() {
       '/api/mails/{id}': {
         get: { summary: 'One mail with its attachments and timeline (from the audit log)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('MailDto'), '404': errorResponse('Unknown or not visible'), ...standardErrors } },
       },
+      '/api/mails/drafts': {
+        post: {
+          summary: 'Draft an outgoing letter (staff of a department): status draft, no chrono number until its circuit registers it; replyTo links the incoming mail it answers',
+          security: secured,
+          requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['subject', 'language', 'correspondent'], properties: { subject: { type: 'string' }, language: { type: 'string', enum: ['ar', 'fr', 'en'] }, correspondent: { type: 'object' }, mailType: { type: 'string' }, priority: { type: 'string' }, dueDate: { type: 'string', format: 'date' }, replyTo: { type: 'string' }, summary: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } } } } } },
+          responses: { '201': ok('MailDto'), '422': errorResponse('Unknown correspondent, mail type or reply target'), ...standardErrors },
+        },
+      },
+      '/api/mails/{id}/document/sign': {
+        post: {
+          summary: "Sign the letter's current PDF (PAdES) in the signature step the caller holds: multipart p12 + password (never stored), or JSON { seal: true } when the step allows the seal; P.O. when replacing an absent person",
+          security: secured,
+          parameters: [pathParam('id')],
+          requestBody: {
+            content: {
+              'multipart/form-data': { schema: { type: 'object', required: ['p12', 'password'], properties: { p12: { type: 'string', format: 'binary' }, password: { type: 'string' } } } },
+              'application/json': { schema: { type: 'object', required: ['seal'], properties: { seal: { type: 'boolean', enum: [true] } } } },
+            },
+          },
+          responses: { '201': ok('{ fieldName, level }'), ...standardErrors, '403': errorResponse('No open signature step of yours, or the seal is not allowed'), '404': errorResponse('Unknown or not visible'), '503': errorResponse('No seal configured') },
+        },
+      },
+      '/api/mails/{id}/document/signing': {
+        get: { summary: 'The open signature step the caller holds on this mail (task, seal allowed, already signed), or null', security: secured, parameters: [pathParam('id')], responses: { '200': ok('SigningStepDto'), '404': errorResponse('Unknown or not visible'), ...standardErrors } },
+      },
+      '/api/mails/{id}/document/signatures': {
+        get: { summary: "The letter's signatures as its PDF proves them (signer, time, intact, modified after) with what Diwan knows of each", security: secured, parameters: [pathParam('id')], responses: { '200': ok('LetterSignaturesDto'), '404': errorResponse('Unknown, not visible, or no letter'), ...standardErrors } },
+      },
       '/api/mails/{id}/progress': {
         get: { summary: "Where the mail stands in its circuit: active and completed activities, incidents", security: secured, parameters: [pathParam('id')], responses: { '200': ok('MailProgressDto'), '404': errorResponse('Unknown or not visible'), ...standardErrors } },
       },
@@ -272,6 +305,31 @@ export function openApiDocument() {
       '/api/absences/{id}/end': {
         post: { summary: 'The same as DELETE /api/absences/{id}, answering the ended absence', security: secured, parameters: [pathParam('id')], responses: { '200': ok('AbsenceDto'), '404': errorResponse('Unknown or not visible'), '409': errorResponse('Already over'), ...standardErrors } },
       },
+      '/api/letter-templates': {
+        get: { summary: 'Letter templates (any member of staff), ?language=ar|fr', security: secured, parameters: queryParams(letterTemplateQuerySchema), responses: { '200': ok('LetterTemplateDto[]'), ...standardErrors } },
+        post: { summary: 'Create a letter template: code, labels ar/fr/en, language, body (HTML subset with merge fields, sanitized), signatory title (admin); audited', security: secured, requestBody: json(letterTemplateSchema), responses: { '201': ok('LetterTemplateDto'), '409': errorResponse('The code exists'), ...standardErrors } },
+      },
+      '/api/letter-templates/{code}': {
+        get: { summary: 'One letter template', security: secured, parameters: [pathParam('code')], responses: { '200': ok('LetterTemplateDto'), '404': errorResponse('Unknown template'), ...standardErrors } },
+        put: { summary: 'Change a letter template, a standard one included (admin); audited', security: secured, parameters: [pathParam('code')], requestBody: json(letterTemplateUpdateSchema), responses: { '200': ok('LetterTemplateDto'), '404': errorResponse('Unknown template'), ...standardErrors } },
+        delete: { summary: 'Delete a letter template (admin); a standard one comes back at the next start; audited', security: secured, parameters: [pathParam('code')], responses: { '204': ok('Deleted'), '404': errorResponse('Unknown template'), ...standardErrors } },
+      },
+      '/api/mails/{id}/letter': {
+        get: { summary: "The mail's letter (whoever may see the mail): current html, language, signatory, merge fields' values, versions, whether the caller may edit it", security: secured, parameters: [pathParam('id')], responses: { '200': ok('LetterDto'), '404': errorResponse('Unknown or not visible'), ...standardErrors } },
+        put: { summary: "Save a new version (html sanitized to the letter's subset) from `revision`; the mail's drafter or whoever holds an open task on it, outgoing or internal mail, not signed; audited as letter.saved", security: secured, parameters: [pathParam('id')], requestBody: json(saveLetterSchema), responses: { '200': ok('LetterDto'), '404': errorResponse('Unknown or not visible'), '409': errorResponse('Lost update (a newer revision), or signed'), ...standardErrors } },
+      },
+      '/api/mails/{id}/letter/from-template': {
+        post: { summary: 'Start the letter (a new version) from a template: its body, language and signatory title', security: secured, parameters: [pathParam('id')], requestBody: json(letterFromTemplateSchema), responses: { '200': ok('LetterDto'), '404': errorResponse('Unknown mail or template'), '409': errorResponse('Lost update, or signed'), ...standardErrors } },
+      },
+      '/api/mails/{id}/letter/versions/{n}': {
+        get: { summary: "One version of the letter, with its html", security: secured, parameters: [pathParam('id'), pathParam('n')], responses: { '200': ok('LetterVersionContentDto'), '404': errorResponse('Unknown version or mail'), ...standardErrors } },
+      },
+      '/api/mails/{id}/letter/compare': {
+        get: { summary: 'Word-level comparison of two versions (?from=&to=) as same / inserted / removed segments', security: secured, parameters: [pathParam('id'), ...queryParams(letterCompareQuerySchema)], responses: { '200': ok('LetterCompareDto'), '404': errorResponse('Unknown version or mail'), ...standardErrors } },
+      },
+      '/api/mails/{id}/document': {
+        get: { summary: "The letter's current PDF/A (whoever may see the mail); once signed, the signed bytes as stored", security: secured, parameters: [pathParam('id')], responses: { '200': { description: 'application/pdf' }, '404': errorResponse('Unknown or not visible, or no letter yet'), ...standardErrors } },
+      },
       '/api/attachments/{id}': {
         get: { summary: 'An attachment, streamed inline (rights checked through its mail)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('The file'), '404': errorResponse('Unknown or not visible'), ...standardErrors } },
       },
@@ -284,10 +342,100 @@ export function openApiDocument() {
       },
       '/api/audit/verify': { get: { summary: "Recomputes the audit log's hash chain (admin, supervisor)", security: secured, responses: { '200': ok('{ ok, entries, brokenAt? }'), ...standardErrors } } },
       '/api/public/track/{code}': {
-        get: { summary: 'Public tracking by code (no login, rate-limited): number, status, dates, receipt number only', parameters: [pathParam('code')], responses: { '200': ok('MailTrackingDto'), '404': errorResponse('Unknown code'), '429': tooMany('Too many requests') } },
+        get: {
+          summary: 'Public tracking by code (no login, rate-limited): number, status, dates, receipt number, the stage and timeline in plain words, the department, what is asked of the citizen, whether the answer is ready',
+          parameters: [pathParam('code')],
+          responses: { '200': ok('MailTrackingDto'), '404': errorResponse('Unknown code'), '429': tooMany('Too many requests') },
+        },
+      },
+      '/api/public/track/{code}/answers': {
+        post: {
+          summary: "The citizen's answer to what the circuit asks (no login, rate-limited per address and per mail): text and up to 5 files (10 MB each, 20 MB in all, sniffed); correlated once to the waiting step (Idempotency-Key replays)",
+          parameters: [pathParam('code'), { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' } }],
+          requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 5000 }, files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } },
+          responses: {
+            '201': ok('CitizenAnswerDto'),
+            '200': ok('CitizenAnswerDto (replayed for the same Idempotency-Key)'),
+            '400': errorResponse('No text, or a bad key'),
+            '404': errorResponse('Unknown code'),
+            '409': errorResponse('Nothing is asked, or this request was answered already'),
+            '413': errorResponse('Too large'),
+            '415': errorResponse('A file of a type not accepted, or not what its name says'),
+            '429': tooMany('Too many answers'),
+          },
+        },
+      },
+      '/api/public/track/{code}/answer': {
+        get: {
+          summary: 'The answer document (no login, rate-limited), as a download, once the mail is closed',
+          parameters: [pathParam('code')],
+          responses: { '200': { description: 'The file' }, '404': errorResponse('Unknown code, or no answer document'), '409': errorResponse('Not closed yet'), '429': tooMany('Too many requests') },
+        },
+      },
+      '/api/public/portal/options': {
+        get: { summary: 'The deposit form\'s choices (no login): departments and active incoming mail types by name only, and the upload limits', responses: { '200': ok('PortalOptionsDto') } },
+      },
+      '/api/public/deposits/challenge': {
+        get: { summary: 'A proof of work to solve before depositing (no login, rate-limited): sha256(challenge:nonce) must start with `bits` zero bits; single use, 10 minutes', responses: { '200': ok('PortalChallengeDto'), '429': tooMany('Too many requests') } },
+      },
+      '/api/public/deposits': {
+        post: {
+          summary: 'A deposit on the public portal (no login; rate-limited per address and per phone): field `deposit` = JSON (identity, subject, text, department, mailType, language, channel, challenge, nonce, empty honeypot `website`) plus up to 5 `files` (5 MB each, 10 MB in all, sniffed). Held until confirmed; a 6-digit code goes by SMS or e-mail. Never answers the code',
+          requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', required: ['deposit'], properties: { deposit: { type: 'string', description: 'PortalDepositInput as JSON' }, files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } },
+          responses: { '201': ok('PortalDepositCreatedDto { id, channel, expiresAt }'), '400': errorResponse('Bad JSON, invalid field, bad or used proof of work, honeypot filled'), '413': errorResponse('Too large'), '415': errorResponse('A file of a type not accepted, or not what its name says'), '422': errorResponse('Unknown department or mail type'), '429': tooMany('Too many deposits from this address or for this phone') },
+        },
+      },
+      '/api/public/deposits/{id}/confirm': {
+        post: {
+          summary: 'Confirms a deposit with its code (5 tries, 10 minutes): registers it once as incoming mail (channel portal, its type\'s circuit), seals its receipt, notifies the tracking code by SMS and e-mail. A second confirmation with the code answers the same',
+          parameters: [pathParam('id')],
+          requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['code'], properties: { code: { type: 'string', pattern: '^[0-9]{6}$' } } } } } },
+          responses: { '200': ok('PortalConfirmedDto { chronoNumber, trackingCode, receiptUrl }'), '400': errorResponse('Wrong code (tries left in details)'), '404': errorResponse('Unknown deposit'), '409': errorResponse('Locked after 5 wrong codes, or the code expired'), '429': tooMany('Too many requests') },
+        },
+      },
+      '/api/public/deposits/{id}/resend': {
+        post: { summary: 'A new code for a pending deposit (at most 3, 60 s apart; the old code stops working)', parameters: [pathParam('id')], responses: { '200': ok('PortalDepositCreatedDto'), '404': errorResponse('Unknown deposit'), '409': errorResponse('Not pending'), '429': tooMany('Too soon, or no more codes') } },
+      },
+      '/api/public/receipts/verify': {
+        post: {
+          summary: 'Says whether a receipt PDF is authentic (no login, rate-limited): signed by our seal (PAdES) or our Ed25519 key, untouched, and exactly the receipt recorded for its tracking code',
+          requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', required: ['receipt'], properties: { receipt: { type: 'string', format: 'binary' } } } } } },
+          responses: { '200': ok('PortalReceiptVerificationDto { authentic, problem, facts }'), '413': errorResponse('Over 2 MB'), '429': tooMany('Too many requests') },
+        },
+      },
+      '/api/public/receipts/{code}': {
+        get: { summary: 'Whether a receipt exists for a tracking code (where its QR code leads), with its facts', parameters: [pathParam('code')], responses: { '200': ok('PortalReceiptFactsDto'), '404': errorResponse('No such receipt'), '429': tooMany('Too many requests') } },
+      },
+      '/api/public/receipts/{code}/pdf': {
+        get: { summary: 'The signed receipt PDF of a tracking code (the code is the capability: 80 random bits)', parameters: [pathParam('code')], responses: { '200': { description: 'The PDF' }, '404': errorResponse('No such receipt'), '429': tooMany('Too many requests') } },
+      },
+      '/api/public/stats': {
+        get: {
+          summary: 'Public statistics of a month (no login, numbers only, cached a minute): portal deposits, closed and on time, average handling time per department, from the dashboard read models',
+          parameters: [{ name: 'month', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } }],
+          responses: { '200': ok('PublicStatsDto'), '400': errorResponse('Not one of the last 12 months'), '429': tooMany('Too many requests') },
+        },
+      },
+      '/api/mails/{id}/answer-document': {
+        post: {
+          summary: "Attach the answer to the citizen (role reply; one file in `file`): whoever sees the mail and holds an open task on it",
+          security: secured,
+          parameters: [pathParam('id')],
+          requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } } } },
+          responses: { '201': ok('MailDto'), '200': ok('MailDto (the same file was attached already)'), '404': errorResponse('Unknown or not visible'), '413': errorResponse('Too large'), '415': errorResponse('Type not accepted'), ...standardErrors },
+        },
       },
       '/api/internal/mails/{id}': {
         get: { summary: 'A mail for the workers', security: [{ serviceToken: [] }], parameters: [pathParam('id')], responses: { '200': ok('MailDto'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail') } },
+      },
+      '/api/internal/mails/{id}/register': {
+        post: {
+          summary: 'The outgoing register step (workers, topic mail.register): the next D number, gapless and idempotent, then the registration stamp (seal) on the letter',
+          security: [{ serviceToken: [] }],
+          parameters: [pathParam('id')],
+          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { actor: { type: 'string' } } } } } },
+          responses: { '200': ok('MailDto'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail'), '409': errorResponse('Not an outgoing mail'), '503': errorResponse('No seal configured') },
+        },
       },
       '/api/internal/mails/{id}/status': {
         post: {
@@ -307,8 +455,69 @@ export function openApiDocument() {
           responses: { '201': ok('MailDto, file added'), '200': ok('MailDto, file was already there'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail') },
         },
       },
+      '/api/exchange/identity': {
+        get: { summary: "This administration in exchanges (no login): its id, name (ar, fr) and Ed25519 public key (base64 SPKI), to give to the peers' admins", responses: { '200': ok('ExchangeIdentityDto'), '503': errorResponse('No exchange key configured') } },
+      },
+      '/api/exchange/packages': {
+        post: {
+          summary: "Receive a package from another administration (no login: the signature authenticates it; rate-limited; 10 files, 20 MB each, 50 MB in all; files sniffed). The sender must be in the directory, the Ed25519 signature over the manifest's exact bytes valid with its key, the recipient us, signedAt within 10 minutes, every file's sha256 and size as listed. Registered once as incoming mail (channel administration); the signed acknowledgment is answered, and delivered to the sender's /api/exchange/acknowledgments by an outbox",
+          requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', required: ['manifest', 'signature'], properties: { manifest: { type: 'string', description: 'canonical JSON (ExchangeManifest)' }, signature: { type: 'string', description: 'base64 Ed25519 signature of the manifest bytes' }, file: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } },
+          responses: { '201': ok('Registered: the signed acknowledgment'), '200': ok('Received before: the same acknowledgment'), '400': errorResponse('Malformed, not addressed to us, or a file that does not match its hash'), '401': errorResponse('Unknown sender, bad signature, or stale'), '409': errorResponse('That package id holds other content'), '413': errorResponse('Too large'), '415': errorResponse('A file type not accepted'), '429': tooMany('Too many packages') },
+        },
+      },
+      '/api/exchange/acknowledgments': {
+        post: { summary: 'Receive the acknowledgment of a package we sent (no login: signed by the receiver with the key of our directory); recorded once on the outgoing mail', requestBody: json(signedAcknowledgmentSchema), responses: { '200': ok('{ packageId, recorded }'), '400': errorResponse('Malformed or not addressed to us'), '401': errorResponse('Unknown sender or bad signature'), '404': errorResponse('No such package sent to that administration'), '429': tooMany('Too many acknowledgments'), '503': errorResponse('The sending is not recorded yet: try again') } },
+      },
+      '/api/exchange/peers': {
+        get: { summary: 'The directory of administrations we exchange with (everyone logged in)', security: secured, responses: { '200': ok('ExchangePeerDto[]'), ...standardErrors } },
+        post: { summary: 'Add an administration to the directory: id, name ar/fr, URL, Ed25519 public key (admin); audited as exchangePeer.saved', security: secured, requestBody: json(exchangePeerInputSchema), responses: { '201': ok('ExchangePeerDto'), '409': errorResponse('Already in the directory'), ...standardErrors } },
+      },
+      '/api/exchange/peers/{id}': {
+        get: { summary: 'One administration of the directory', security: secured, parameters: [pathParam('id')], responses: { '200': ok('ExchangePeerDto'), '404': errorResponse('Not in the directory'), ...standardErrors } },
+        put: { summary: 'Change its name, URL or key (admin); audited as exchangePeer.saved', security: secured, parameters: [pathParam('id')], requestBody: json(exchangePeerUpdateSchema), responses: { '200': ok('ExchangePeerDto'), '404': errorResponse('Not in the directory'), ...standardErrors } },
+        delete: { summary: 'Remove it (admin): it may no longer send to us, nor we to it; audited as exchangePeer.deleted', security: secured, parameters: [pathParam('id')], responses: { '204': ok('Removed'), '404': errorResponse('Not in the directory'), ...standardErrors } },
+      },
+      '/api/internal/exchange/send': {
+        post: { summary: 'Send an outgoing mail to an administration of the directory (dispatch worker): the same package on every retry; audited as exchange.sent', security: [{ serviceToken: [] }], requestBody: json(exchangeSendSchema), responses: { '200': ok("The mail's exchange record"), '400': errorResponse('Bad input'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail or administration'), '409': errorResponse('Not a registered outgoing mail, sent to another administration, or the id holds other content there'), '422': errorResponse('The peer refused the package'), '503': errorResponse('The peer could not be reached: retry') } },
+      },
+      '/api/notifications': {
+        get: { summary: 'The notifications (SMS, e-mail, in-app), newest first, with their text and delivery status: pending, sent, delivered (receipt), failed; attempts, last error, provider id (admin). Paged; X-Total-Count', security: secured, parameters: queryParams(notificationQuerySchema), responses: { '200': ok('{ items: NotificationDto[], total, page, pageSize }'), ...standardErrors } },
+      },
+      '/api/notifications/mine': {
+        get: { summary: "The caller's bell: their latest in-app notifications (a sentence in ar, fr, en each) and how many are unread (everyone logged in); new ones come live as notification.created", security: secured, responses: { '200': ok('MyNotificationsDto'), ...standardErrors } },
+      },
+      '/api/notifications/mine/read': {
+        post: { summary: "Marks the caller's bell read (everyone logged in)", security: secured, responses: { '200': ok('MyNotificationsDto'), ...standardErrors } },
+      },
+      '/api/internal/notifications': {
+        post: { summary: 'Hand a notification to the outbox (workers: notify.sms, notify.email): stored under its dedupe key, so the same key twice is one notification, sent once; answers the stored one', security: [{ serviceToken: [] }], requestBody: json(notificationRequestSchema), responses: { '200': ok('NotificationDto'), '400': errorResponse('Bad input, or no address for the channel'), '401': errorResponse('Wrong token') } },
+      },
+      '/api/internal/notifications/deadline': {
+        post: { summary: "A deadline reminder or escalation (workers: deadline.remind, deadline.escalate): in-app to the late step's holders (and supervisors on an escalation), e-mail to the deadline desk; once per dedupe key", security: [{ serviceToken: [] }], requestBody: json(deadlineNotificationSchema), responses: { '200': ok('NotificationDto[]'), '400': errorResponse('Bad input'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail') } },
+      },
       '/api/internal/receipts': {
         post: { summary: 'Issue the receipt of a correspondence, idempotently (workers)', security: [{ serviceToken: [] }], requestBody: json(issueReceiptSchema), responses: { '201': ok('The receipt'), '400': errorResponse('Bad input'), '401': errorResponse('Wrong token') } },
+      },
+      '/api/internal/mails/{id}/dispatch/letter': {
+        get: { summary: 'The letter that leaves, as PDF: the current letter (signed once signed), else the latest reply PDF (workers)', security: [{ serviceToken: [] }], parameters: [pathParam('id')], responses: { '200': ok('application/pdf'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail, or no letter') } },
+      },
+      '/api/internal/mails/{id}/dispatch/claim': {
+        post: { summary: 'Claim the sending of an outgoing mail before sending (workers): claimed (send), done (already sent) or busy (another worker holds a live claim)', security: [{ serviceToken: [] }], parameters: [pathParam('id')], requestBody: json(dispatchClaimSchema), responses: { '200': ok('DispatchClaimAnswer'), '400': errorResponse('Bad input'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail'), '409': errorResponse('Not a registered outgoing mail') } },
+      },
+      '/api/internal/mails/{id}/dispatch/record': {
+        post: { summary: 'Record the dispatch (sent, or awaiting post) once; audited as mail.dispatched, pushes mail.updated (workers)', security: [{ serviceToken: [] }], parameters: [pathParam('id')], requestBody: json(dispatchRecordSchema), responses: { '200': ok('MailDispatchDto'), '400': errorResponse('Bad input'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail'), '409': errorResponse('Not a registered outgoing mail') } },
+      },
+      '/api/mails/{id}/dispatch': {
+        get: { summary: "The outgoing mail's dispatch (means, state, when, recipient, reference), or null (whoever may see the mail)", security: secured, parameters: [pathParam('id')], responses: { '200': ok('{ dispatch: MailDispatchDto | null }'), '404': errorResponse('Unknown or not visible'), ...standardErrors } },
+      },
+      '/api/mails/{id}/dispatch/slip.pdf': {
+        get: { summary: 'The printable dispatch slip (bordereau d\'envoi · جدول الإرسال) of a registered outgoing mail, signed by the caller as registry clerk (whoever may see the mail)', security: secured, parameters: [pathParam('id')], responses: { '200': ok('application/pdf'), '404': errorResponse('Unknown or not visible'), '409': errorResponse('Not a registered outgoing mail with a recipient'), ...standardErrors } },
+      },
+      '/api/mails/{id}/dispatch/envelope.pdf': {
+        get: { summary: 'The printable envelope (DL or C5, ?size=) with the recipient\'s address, Arabic right to left (whoever may see the mail)', security: secured, parameters: [pathParam('id'), { name: 'size', in: 'query', required: false, schema: { type: 'string', enum: ['DL', 'C5'] } }], responses: { '200': ok('application/pdf'), '404': errorResponse('Unknown or not visible'), '409': errorResponse('Not a registered outgoing mail with a recipient'), ...standardErrors } },
+      },
+      '/api/mails/{id}/dispatch/posted': {
+        post: { summary: 'The registry clerk confirms that the mail went to the post (registrar, admin; who may see the mail); audited as mail.dispatched', security: secured, parameters: [pathParam('id')], requestBody: json(dispatchPostedSchema), responses: { '200': ok('{ dispatch: MailDispatchDto }'), '404': errorResponse('Unknown or not visible'), '409': errorResponse('Not waiting to be posted'), ...standardErrors } },
       },
     },
   };

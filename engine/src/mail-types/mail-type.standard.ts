@@ -9,7 +9,8 @@ export const STANDARD_CIRCUIT_DEFAULTS: CircuitDefaultsDto = { incoming: 'incomi
  */
 export const STANDARD_MAIL_TYPES: MailTypeInput[] = [
   { code: 'default', direction: 'incoming', dueDays: 15, circuitKey: null, active: true, label: { ar: 'مراسلة عادية', fr: 'Courrier ordinaire', en: 'Ordinary mail' } },
-  { code: 'complaint', direction: 'incoming', dueDays: 30, circuitKey: null, active: true, label: { ar: 'شكاية', fr: 'Réclamation', en: 'Complaint' } },
+  // Complaints run the ombudsman-style circuit (processes/citizen-complaint.bpmn).
+  { code: 'complaint', direction: 'incoming', dueDays: 30, circuitKey: 'citizen-complaint', active: true, label: { ar: 'شكاية', fr: 'Réclamation', en: 'Complaint' } },
   // Tunisia, organic law 2016-22 on access to information: 20 days.
   { code: 'information-request', direction: 'incoming', dueDays: 20, circuitKey: null, active: true, label: { ar: 'مطلب نفاذ إلى المعلومة', fr: "Demande d'accès à l'information", en: 'Information request' } },
   { code: 'administrative-request', direction: 'incoming', dueDays: 15, circuitKey: null, active: true, label: { ar: 'طلب إداري', fr: 'Demande administrative', en: 'Administrative request' } },

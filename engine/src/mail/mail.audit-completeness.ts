@@ -9,13 +9,19 @@ import { MailModel } from './mail.model.js';
 export async function missingMailAuditEntries(settleMs = 30_000): Promise<MissingAuditEntryDto[]> {
   // A registration in flight writes its mail just before its entry: judge those a moment later.
   const settled = new Date(Date.now() - settleMs);
-  const [registered, voided, started] = await Promise.all([mailIdsWithAction('mail.registered'), mailIdsWithAction('mail.voided'), mailIdsWithAction('circuit.started')]);
+  const [registered, voided, started, drafted] = await Promise.all([
+    mailIdsWithAction('mail.registered'),
+    mailIdsWithAction('mail.voided'),
+    mailIdsWithAction('circuit.started'),
+    mailIdsWithAction('mail.drafted'),
+  ]);
   const missing: MissingAuditEntryDto[] = [];
   const cursor = MailModel.find({ registeredAt: { $lte: settled } }, { chronoNumber: 1, status: 1, circuitStart: 1 }).lean().cursor();
   for await (const mail of cursor) {
     const id = String(mail._id);
-    const need = (action: AuditAction, has: Set<string>) => !has.has(id) && missing.push({ mailId: id, chronoNumber: mail.chronoNumber, action });
+    const need = (action: AuditAction, has: Set<string>) => !has.has(id) && missing.push({ mailId: id, chronoNumber: mail.chronoNumber ?? '', action });
     if (mail.status === 'void') need('mail.voided', voided);
+    else if (mail.chronoNumber === null) need('mail.drafted', drafted);
     else need('mail.registered', registered);
     if (mail.circuitStart?.state === 'started') need('circuit.started', started);
   }

@@ -201,6 +201,8 @@ export async function circuitVariables(mail: Mail): Promise<Record<string, strin
     dueDate: due ? due.toISOString() : null,
     reminderDate: due ? reminderDateFor(due, mail.registeredAt).toISOString() : null,
     registrar: mail.registeredBy,
+    // A letter drafted in Diwan (no number yet) goes back to the person who drafted it.
+    drafter: mail.chronoNumber === null ? mail.registeredBy : null,
     // Outgoing mail leaves from the department it is registered for; internal mail goes to it.
     originDepartment: mail.direction === 'internal' ? ownDepartment : (forAction ?? ownDepartment),
     recipientDepartment: mail.direction === 'internal' ? forAction : null,

@@ -2,7 +2,8 @@ import type { MailDto } from '@diwan/contracts';
 
 /** Columns of the registry export; headers in French, Arabic and English. */
 const COLUMNS: [string, (m: MailDto) => string | null][] = [
-  ['N° chrono · رقم الترتيب · Chrono number', (m) => m.chronoNumber],
+  // A draft has no number yet: the register says so in its three languages.
+  ['N° chrono · رقم الترتيب · Chrono number', (m) => m.chronoNumber ?? 'Brouillon · مسودة · Draft'],
   ['Sens · الاتجاه · Direction', (m) => m.direction],
   ['Reçu le · تاريخ الاستلام · Received', (m) => m.receivedAt],
   ['Objet · الموضوع · Subject', (m) => m.subject],

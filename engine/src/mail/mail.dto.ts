@@ -1,4 +1,4 @@
-import type { MailDto, MailTimelineEntry } from '@diwan/contracts';
+import { REGISTER_OF_DIRECTION, type MailDto, type MailTimelineEntry } from '@diwan/contracts';
 import type { AuditEntry } from '../audit/audit.model.js';
 import { toAttachmentDto } from '../attachments/attachment.store.js';
 import type { Mail } from './mail.model.js';
@@ -8,10 +8,11 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 export function toMailDto(m: Mail, timeline?: AuditEntry[]): MailDto {
   return {
     id: String(m._id),
-    chronoNumber: m.chronoNumber,
-    register: m.register,
+    chronoNumber: m.chronoNumber ?? null,
+    // A draft has no number yet: its register is the one it will enter.
+    register: m.chronoNumber ? m.register : REGISTER_OF_DIRECTION[m.direction],
     year: m.year,
-    sequence: m.sequence,
+    sequence: m.chronoNumber ? m.sequence : null,
     direction: m.direction,
     subject: m.subject,
     summary: m.summary ?? null,
@@ -39,10 +40,16 @@ export function toMailDto(m: Mail, timeline?: AuditEntry[]): MailDto {
     registeredAt: m.registeredAt.toISOString(),
     trackingCode: m.status === 'void' ? null : m.trackingCode,
     circuitStart: m.circuitStart ? { state: m.circuitStart.state, attempts: m.circuitStart.attempts, lastError: m.circuitStart.lastError ?? null } : null,
+    ...(m.exchange ? { exchange: toMailExchangeDto(m.exchange) } : {}),
     ...(timeline ? { timeline: timeline.map(toTimelineEntry) } : {}),
   };
 }
 
 function toTimelineEntry(e: AuditEntry): MailTimelineEntry {
   return { at: e.at.toISOString(), actor: e.actor, action: e.action, details: e.details ?? {} };
+}
+
+function toMailExchangeDto(e: NonNullable<Mail['exchange']>): NonNullable<MailDto['exchange']> {
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  return { peer: e.peer, peerName: e.peerName, packageId: e.packageId, sentAt: iso(e.sentAt), acknowledgedAt: iso(e.acknowledgedAt), receiverChronoNumber: e.receiverChronoNumber ?? null };
 }

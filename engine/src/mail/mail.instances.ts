@@ -14,7 +14,8 @@ export async function chronoNumbersOf(businessKeys: (string | null | undefined)[
   const ids = [...new Set(businessKeys.filter((k): k is string => typeof k === 'string' && OBJECT_ID.test(k)))];
   if (!ids.length) return new Map();
   const mails = await MailModel.find({ _id: { $in: ids } }, { chronoNumber: 1 }).lean();
-  return new Map(mails.map((m) => [String(m._id), m.chronoNumber]));
+  // A draft has no number to show yet.
+  return new Map(mails.filter((m) => m.chronoNumber).map((m) => [String(m._id), m.chronoNumber!]));
 }
 
 /**

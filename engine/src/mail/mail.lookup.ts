@@ -4,8 +4,9 @@ import { MailModel, type Mail } from './mail.model.js';
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
 /** The mail a tracking code names (void entries have none). */
-export function mailByTrackingCode(code: string): Promise<Mail | null> {
-  return MailModel.findOne({ trackingCode: code, status: { $ne: 'void' } }).lean();
+export function mailByTrackingCode(code: string): Promise<(Mail & { chronoNumber: string }) | null> {
+  // A draft is not tracked: it has not left yet.
+  return MailModel.findOne({ trackingCode: code, status: { $nin: ['void', 'draft'] }, chronoNumber: { $ne: null } }).lean() as Promise<(Mail & { chronoNumber: string }) | null>;
 }
 
 /** The mail an attachment belongs to. */
@@ -18,5 +19,6 @@ export async function mailSummaryOf(businessKey: string | null): Promise<UserTas
   if (!businessKey || !OBJECT_ID.test(businessKey)) return null;
   const mail = await MailModel.findById(businessKey, { chronoNumber: 1, subject: 1, confidentiality: 1 }).lean();
   if (!mail) return null;
-  return { chronoNumber: mail.chronoNumber, subject: mail.confidentiality === 'normal' ? mail.subject : null };
+  // A draft's rows show no number (it gets one at registration; the inbox row is made per task).
+  return { chronoNumber: mail.chronoNumber ?? '', subject: mail.confidentiality === 'normal' ? mail.subject : null };
 }

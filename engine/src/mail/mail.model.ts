@@ -25,13 +25,27 @@ export interface CircuitStart {
   lockedUntil: Date | null;
 }
 
+/** What an outgoing mail keeps of its exchange with another administration. */
+export interface MailExchange {
+  peer: string;
+  peerName: { ar: string; fr: string };
+  packageId: string;
+  sentAt: Date | null;
+  acknowledgedAt: Date | null;
+  receiverChronoNumber: string | null;
+}
+
 /**
  * A mail (courrier / مراسلة) in its register. A `void` entry holds a chrono number
  * that was taken but not used, with the reason, and nothing else.
  */
 export interface Mail {
   _id: Types.ObjectId;
-  chronoNumber: string;
+  /**
+   * Null while the mail is an outgoing draft. A draft's `register` is `draft` and its `sequence`
+   * a draft counter's value: a placeholder that keeps the register's unique index, never a number.
+   */
+  chronoNumber: string | null;
   register: string;
   year: number;
   sequence: number;
@@ -61,6 +75,8 @@ export interface Mail {
   /** The circuit the mail runs (from its type, or its direction's default); version once started. */
   circuit: { key: string; version: number | null } | null;
   circuitStart: CircuitStart | null;
+  /** An outgoing mail sent to another administration (exchange/), with its acknowledgment. */
+  exchange?: MailExchange | null;
   registeredBy: string;
   registeredAt: Date;
   trackingCode: string;
@@ -76,7 +92,7 @@ const attachmentSchema = new Schema<StoredAttachment>(
     contentType: { type: String, required: true },
     size: { type: Number, required: true },
     sha256: { type: String, required: true },
-    role: { type: String, enum: ['scan', 'receipt', 'reply'], required: true },
+    role: { type: String, enum: ['scan', 'receipt', 'reply', 'citizen'], required: true },
     uploadedAt: { type: Date, required: true },
     uploadedBy: { type: String, required: true },
   },
@@ -85,7 +101,7 @@ const attachmentSchema = new Schema<StoredAttachment>(
 
 const mailSchema = new Schema<Mail>(
   {
-    chronoNumber: { type: String, required: true },
+    chronoNumber: { type: String, default: null },
     register: { type: String, required: true },
     year: { type: Number, required: true },
     sequence: { type: Number, required: true },
@@ -121,6 +137,7 @@ const mailSchema = new Schema<Mail>(
       type: new Schema<CircuitStart>({ state: String, attempts: Number, lastError: String, nextAttemptAt: Date, lockedUntil: Date }, { _id: false }),
       default: null,
     },
+    exchange: { type: Schema.Types.Mixed, default: null },
     registeredBy: { type: String, required: true },
     registeredAt: { type: Date, required: true, index: true },
     trackingCode: { type: String, required: true, unique: true },

@@ -14,11 +14,23 @@ export const counterName = (register: string, year: number) => `mail:${register}
 
 const DIRECTION_OF_REGISTER = Object.fromEntries(Object.entries(REGISTER_OF_DIRECTION).map(([d, r]) => [r, d])) as Record<string, MailDirection>;
 
-/** 10 characters of Crockford base32 (50 random bits): unguessable, easy to read out on the phone. */
+/**
+ * 16 characters of Crockford base32: 10 random bytes (80 bits), read out in groups of four
+ * (`formatTrackingCode`). Stored without dashes; the public routes accept either form.
+ */
 export function newTrackingCode(): string {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
   const bytes = randomBytes(10);
-  return Array.from(bytes, (b) => alphabet[b % 32]).join('');
+  let bits = 0n;
+  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
+  let code = '';
+  for (let i = 15; i >= 0; i -= 1) code += alphabet[Number((bits >> BigInt(i * 5)) & 31n)];
+  return code;
+}
+
+/** `ABCD-EFGH-JKMN-PQRS` for people; older 10-character codes are shown as they are. */
+export function formatTrackingCode(code: string): string {
+  return code.length === 16 ? code.match(/.{4}/g)!.join('-') : code;
 }
 
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;

@@ -26,11 +26,11 @@ const isI18n = (value: unknown): value is I18nText => typeof value === 'object' 
 export async function mailTimeline(user: SessionUser, mailId: string, language: Language, circuitNames: CircuitNamer): Promise<MailTimelineItemDto[]> {
   await findVisibleMail(user, mailId);
   const entries = await entriesOfMail(mailId);
-  const delegates = entries.filter((e) => e.action === 'userTask.delegated').flatMap((e) => text(e.details?.to) ?? []);
+  const delegates = entries.filter((e) => e.action === 'userTask.delegated' || e.action === 'userTask.reassigned').flatMap((e) => [text(e.details?.to) ?? [], text(e.details?.from) ?? []].flat());
   const people = await displayNames([...entries.map((e) => e.actor), ...delegates]);
   const person = (username: string): TimelinePersonDto => ({ username, displayName: people.get(username) ?? username });
   const stepNames = stepNamesByTask(entries);
-  const circuits = await circuitNames([...new Set(entries.filter((e) => e.action === 'circuit.started').flatMap((e) => circuitKeyOf(e.details) ?? []))], language).catch(
+  const circuits = await circuitNames([...new Set(entries.filter((e) => NAMES_CIRCUIT.has(e.action)).flatMap((e) => circuitKeyOf(e.details) ?? []))], language).catch(
     () => new Map<string, string>(),
   );
 
@@ -67,10 +67,65 @@ export async function mailTimeline(user: SessionUser, mailId: string, language: 
         return { ...item, ...(stepName ? { stepName } : {}) };
       case 'userTask.completed':
         return { ...item, ...(stepName ? { stepName } : {}), fields: completedFields(details, language), ...onBehalfOf(details) };
+      case 'mail.drafted':
+        return { ...item, ...(text(details.replyTo) ? { variant: 'reply' } : {}) };
+      case 'letter.saved':
+        return { ...item, ...(typeof details.version === 'number' ? { version: details.version } : {}) };
+      case 'document.signed':
+        if (text(details.registration)) return { ...item, variant: 'registration', chronoNumber: text(details.registration) };
+        return { ...item, ...(details.method === 'seal' ? { variant: 'seal' } : {}), ...onBehalfOf(details) };
+      case 'mail.dispatched':
+        return { ...item, ...dispatchVariant(details) };
+      case 'exchange.sent':
+      case 'exchange.received':
+      case 'exchange.acknowledged': {
+        const peerName = isI18n(details.peerName) ? pick(details.peerName, language) || undefined : undefined;
+        const chrono = text(entry.action === 'exchange.acknowledged' ? details.receiverChronoNumber : entry.action === 'exchange.received' ? details.chronoNumber : undefined);
+        return { ...item, ...(peerName ? { peerName } : {}), ...(chrono ? { chronoNumber: chrono } : {}) };
+      }
+      case 'userTask.reassigned': {
+        const to = text(details.to);
+        const from = text(details.from);
+        // absence.started: from the absent person to their substitute; absence.ended: back to them
+        const variant = details.reason === 'absence.started' ? 'absence' : details.reason === 'absence.ended' ? 'return' : 'operations';
+        return {
+          ...item,
+          variant,
+          ...(stepName ? { stepName } : {}),
+          ...(to ? { assignee: person(to) } : {}),
+          ...(variant === 'absence' && from ? { onBehalfOf: person(from) } : {}),
+        };
+      }
+      case 'processInstance.cancelled':
+      case 'processInstance.migrated': {
+        const key = circuitKeyOf(details);
+        const name = key ? circuits.get(key) : undefined;
+        return { ...item, ...(name ? { circuitName: name } : {}) };
+      }
+      case 'processInstance.moved': {
+        const target = details.to as { names?: unknown } | undefined;
+        const name = isI18n(target?.names) ? pick(target.names, language) || undefined : undefined;
+        return { ...item, ...(name ? { stepName: name } : {}) };
+      }
+      case 'incident.retried': {
+        const name = isI18n(details.step) ? pick(details.step, language) || undefined : undefined;
+        return { ...item, ...(name ? { stepName: name } : {}) };
+      }
       default:
         return item;
     }
   });
+}
+
+/** Actions whose circuit the timeline names. */
+const NAMES_CIRCUIT = new Set(['circuit.started', 'processInstance.cancelled', 'processInstance.migrated']);
+
+/** How an outgoing mail left: `email`, `exchange`, `post` (handed to be posted), `posted`; none while it is being sent. */
+function dispatchVariant(details: Details): { variant?: string } {
+  if (details.state === 'posted') return { variant: 'posted' };
+  if (details.state === 'awaiting_post') return { variant: 'post' };
+  if (details.state === 'sent' && typeof details.means === 'string' && ['email', 'post', 'exchange'].includes(details.means)) return { variant: details.means };
+  return {};
 }
 
 /** Step names in three languages by user task and by step, from the entries that carry them (completions). */

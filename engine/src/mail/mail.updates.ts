@@ -1,4 +1,4 @@
-import type { MailDto, MailStatus } from '@diwan/contracts';
+import { MAIL_STATUSES, type MailDto, type MailStatus } from '@diwan/contracts';
 import { record } from '../audit/audit.service.js';
 import { deleteFiles, storeFile } from '../attachments/attachment.store.js';
 import type { UploadedFile } from '../attachments/attachment.upload.js';
@@ -7,8 +7,8 @@ import { toMailDto } from './mail.dto.js';
 import type { EventBus } from '../shared/event-bus.js';
 import { MailModel, type Mail } from './mail.model.js';
 
-/** The forward order of a mail's life; a status never moves back. */
-const STATUS_ORDER: MailStatus[] = ['registered', 'triaged', 'in_progress', 'validated', 'closed', 'archived'];
+/** The forward order of a mail's life (the contract's order, `void` apart); a status never moves back. */
+const STATUS_ORDER: MailStatus[] = MAIL_STATUSES.filter((s) => s !== 'void');
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
 async function mailById(id: string): Promise<Mail> {
@@ -40,7 +40,7 @@ export class MailUpdates {
   }
 
   /** Adds a file made by a worker; the same mail, role and content give back the same attachment. */
-  async addAttachment(id: string, file: UploadedFile, role: 'receipt' | 'reply', actor: string): Promise<{ mail: MailDto; created: boolean }> {
+  async addAttachment(id: string, file: UploadedFile, role: 'receipt' | 'reply' | 'citizen', actor: string): Promise<{ mail: MailDto; created: boolean }> {
     const mail = await mailById(id);
     if (mail.attachments.some((a) => a.role === role && a.sha256 === file.sha256)) return { mail: toMailDto(mail), created: false };
     const stored = await storeFile(file, { mailId: id, role, uploadedBy: actor });

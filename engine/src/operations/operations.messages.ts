@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { I18nText } from '@diwan/contracts';
-import { BadInputError } from '../shared/errors.js';
+import type { BadInputError } from '../shared/errors.js';
 import { pick, type Language } from '../shared/language.js';
+import { badField as refuseField, sayer, validateIn as validateLocalized, type Values } from '../shared/localized.js';
 
 /**
  * What operations say to people, in ar, fr and en: the fields they fill, why an input is refused,
@@ -23,14 +24,6 @@ export type OperationsField = keyof typeof FIELD_LABELS;
 
 const MESSAGES = {
   notAllowed: { ar: 'هذه العمليات مخصَّصة للمشرفين والمسؤولين', fr: 'Ces opérations sont réservées aux superviseurs et aux administrateurs', en: 'These operations are for supervisors and administrators only' },
-  invalidInput: { ar: 'طلب غير صالح: {x}', fr: 'Demande invalide : {x}', en: 'Invalid request: {x}' },
-  required: { ar: '{x} مطلوب', fr: '{x} : obligatoire', en: '{x}: required' },
-  tooShort: { ar: '{x} قصير جدًا (الحد الأدنى {n})', fr: '{x} : trop court (au moins {n})', en: '{x}: too short (at least {n})' },
-  tooLong: { ar: '{x} طويل جدًا (الحد الأقصى {n})', fr: '{x} : trop long (au plus {n})', en: '{x}: too long (at most {n})' },
-  tooFew: { ar: '{x}: اختر عنصرًا واحدًا على الأقل', fr: '{x} : choisissez-en au moins un', en: '{x}: choose at least one' },
-  tooMany: { ar: '{x}: {n} عنصر على الأكثر', fr: '{x} : {n} au plus', en: '{x}: {n} at most' },
-  wrongType: { ar: '{x}: قيمة غير صالحة', fr: '{x} : valeur invalide', en: '{x}: invalid value' },
-  unknownField: { ar: 'حقل غير معروف: {x}', fr: 'Champ inconnu : {x}', en: 'Unknown field: {x}' },
   unknownUser: { ar: '{x}: لا يوجد مستخدم بهذا الاسم', fr: '{x} : utilisateur inconnu', en: '{x}: unknown user' },
   inactiveUser: { ar: '{x}: المستخدم غير موجود أو معطَّل', fr: '{x} : utilisateur inconnu ou désactivé', en: '{x}: unknown or disabled user' },
   sameUser: { ar: 'المكلَّف الجديد هو نفسه المكلَّف الحالي', fr: 'Le nouveau titulaire est le titulaire actuel', en: 'The new assignee is the current one' },
@@ -53,16 +46,13 @@ const MESSAGES = {
 export type OperationsMessage = keyof typeof MESSAGES;
 
 /** A message in the caller's language, values filled in. */
-export function say(language: Language, key: OperationsMessage, values: Record<string, string | number> = {}): string {
-  return pick(MESSAGES[key], language).replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
-}
+export const say = sayer(MESSAGES);
 
 export const fieldLabel = (language: Language, field: string): string => (field in FIELD_LABELS ? pick(FIELD_LABELS[field as OperationsField], language) : field);
 
-/** A 400 naming the field (by `label` when the route names it otherwise), in the caller's language; details.fields keeps the field's key for the client. */
-export function badField(language: Language, field: OperationsField | string, key: OperationsMessage, values: Record<string, string | number> = {}, label: OperationsField | string = field): BadInputError {
-  const message = say(language, key, { x: fieldLabel(language, label), ...values });
-  return new BadInputError(say(language, 'invalidInput', { x: message }), { fields: [{ field, message }] });
+/** A 400 naming the field (by `label` when the route names it otherwise), in the caller's language. */
+export function badField(language: Language, field: OperationsField | string, key: OperationsMessage, values: Values = {}, label: OperationsField | string = field): BadInputError {
+  return refuseField(language, field, say(language, key, { x: fieldLabel(language, label), ...values }));
 }
 
 /**
@@ -70,28 +60,7 @@ export function badField(language: Language, field: OperationsField | string, ke
  * `labels` renames fields for this route (the move's `to` is a step, the reassignment's a person).
  */
 export function validateIn<S extends z.ZodType>(schema: S, input: unknown, language: Language, labels: Record<string, OperationsField> = {}): z.infer<S> {
-  const parsed = schema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((issue) => {
-    const field = issue.path.length ? String(issue.path[0]) : '(root)';
-    const name = fieldLabel(language, labels[field] ?? field);
-    return { field: issue.path.join('.') || '(root)', message: issueMessage(language, issue, name) };
-  });
-  throw new BadInputError(say(language, 'invalidInput', { x: fields.map((f) => f.message).join(' ; ') }), { fields });
-}
-
-function issueMessage(language: Language, issue: z.core.$ZodIssue, name: string): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return say(language, issue.input === undefined ? 'required' : 'wrongType', { x: name });
-    case 'too_small':
-      if (issue.origin === 'array') return say(language, 'tooFew', { x: name });
-      return say(language, 'tooShort', { x: name, n: Number(issue.minimum) });
-    case 'too_big':
-      return say(language, issue.origin === 'array' ? 'tooMany' : 'tooLong', { x: name, n: Number(issue.maximum) });
-    case 'unrecognized_keys':
-      return say(language, 'unknownField', { x: issue.keys.join(', ') });
-    default:
-      return say(language, 'wrongType', { x: name });
-  }
+  const names = Object.fromEntries(Object.entries(FIELD_LABELS).map(([k, v]) => [k, v as I18nText]));
+  for (const [field, label] of Object.entries(labels)) names[field] = FIELD_LABELS[label];
+  return validateLocalized(schema, input, language, names);
 }

@@ -4,7 +4,8 @@ import { Schema, model } from 'mongoose';
 export interface Receipt {
   number: string;
   businessKey: string;
-  processInstanceId: string;
+  /** Null when the receipt was issued before the circuit started (a portal deposit's, at confirmation). */
+  processInstanceId: string | null;
   issuedAt: Date;
 }
 
@@ -12,7 +13,7 @@ const receiptSchema = new Schema<Receipt>(
   {
     number: { type: String, required: true, unique: true },
     businessKey: { type: String, required: true, unique: true },
-    processInstanceId: { type: String, required: true },
+    processInstanceId: { type: String, default: null },
     issuedAt: { type: Date, required: true },
   },
   { versionKey: false },

@@ -3,7 +3,7 @@ import { ReceiptModel, type Receipt } from './receipt.model.js';
 
 export interface IssueReceiptInput {
   businessKey: string;
-  processInstanceId: string;
+  processInstanceId: string | null;
 }
 
 export function formatReceiptNumber(year: number, value: number): string {

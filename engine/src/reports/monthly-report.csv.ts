@@ -21,7 +21,7 @@ export function monthlyReportCsv(report: MonthlyReportDto, language: Language, t
   const add = (section: string, item: string, value: string, circuit: string | null = null, average: string | null = null, p90: string | null = null) =>
     rows.push([section, item, circuit, value, average, p90]);
 
-  add(w('title'), report.administration, '');
+  add(w('title'), w('administration'), report.administration);
   add(w('title'), w('department'), report.department?.label ?? w('wholeAdministration'));
   add(w('title'), w('month'), f.month(report.month));
   add(w('title'), w('generatedAt'), f.date(report.generatedAt, true));

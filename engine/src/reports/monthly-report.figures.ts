@@ -1,5 +1,5 @@
 import type { DashboardDto, I18nText, MonthlyReportDto, SessionUser } from '@diwan/contracts';
-import { dashboardFigures } from '../dashboard/dashboard.figures.js';
+import { dashboardFigures, monthlyCompliance } from '../dashboard/dashboard.figures.js';
 import { addDays, dayOf, lastDayOfMonth, startOfDay } from '../dashboard/dashboard.time.js';
 import { departmentNames, rootDepartmentName } from '../departments/department.service.js';
 import { BadInputError, NotFoundError } from '../shared/errors.js';
@@ -17,9 +17,10 @@ export interface ReportSettings {
 
 /**
  * A month's figures for one department (or the whole administration), read from the dashboard's
- * read models by the dashboard's own function, over the month's days: received, durations and
- * compliance as the dashboard counts them, so both always agree. Open work is the dashboard's
- * current state (the read models keep no past snapshot), dated when it was read.
+ * read models by the dashboard's own functions, over the month's days: received, durations and
+ * deadline compliance (its `comp:<YYYY-MM>` counters) as the dashboard counts them, so both
+ * agree. Open work is the dashboard's current state (the read models keep no past snapshot),
+ * dated when it was read.
  */
 export async function monthlyReportFigures(
   query: { month: string; department?: string | undefined },
@@ -41,7 +42,7 @@ export async function monthlyReportFigures(
   const to = isCurrent ? today : lastDayOfMonth(query.month);
   const dashboardQuery = { period: 'month' as const, riskDays: 3, ...(department ? { department } : {}) };
   // "Now" on the month's last day (noon, in any time zone the same day) makes the dashboard's
-  // "received this month" that month; the durations and compliance follow the explicit range.
+  // "received this month" that month; the durations follow the explicit range.
   const monthNow = isCurrent ? now : new Date(`${to}T12:00:00Z`);
   const inMonth = await dashboardFigures(dashboardQuery, viewer, language, { timeZone: settings.timeZone, range: { from: `${query.month}-01`, to }, now: monthNow });
   const openNow: DashboardDto = isCurrent ? inMonth : await dashboardFigures(dashboardQuery, viewer, language, { timeZone: settings.timeZone, now });
@@ -54,23 +55,16 @@ export async function monthlyReportFigures(
     administration,
     generatedAt: now.toISOString(),
     received: inMonth.received.month,
-    closed: closedInMonth(inMonth, query.month),
+    closed: (await monthlyCompliance(query.month, (d) => d !== null && (!department || d === department), () => true)).map((r) => ({
+      key: r.department,
+      label: pick(names.get(r.department), language) || r.department,
+      closed: r.closed,
+      onTime: r.onTime,
+      onTimeRate: r.closed ? r.onTime / r.closed : null,
+    })),
     open: { total: openNow.open.total, overdue: openNow.open.overdue, asOf: now.toISOString() },
     durations: { bySteps: inMonth.durations.bySteps, byPerson: inMonth.durations.byPerson },
   };
-}
-
-/**
- * Compliance is counted per ISO week: a month takes the weeks whose Monday falls in it, so that each
- * closure belongs to exactly one month (the months of a year add up to the year).
- */
-function closedInMonth(figures: DashboardDto, month: string): MonthlyReportDto['closed'] {
-  return figures.compliance.map((series) => {
-    const points = series.points.filter((p) => p.week.startsWith(month));
-    const closed = points.reduce((s, p) => s + p.closed, 0);
-    const onTime = points.reduce((s, p) => s + p.onTime, 0);
-    return { key: series.department, label: series.label, closed, onTime, onTimeRate: closed ? onTime / closed : null };
-  });
 }
 
 async function administrationName(configured: Partial<I18nText>, language: Language): Promise<string> {

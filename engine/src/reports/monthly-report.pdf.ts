@@ -46,7 +46,7 @@ export function monthlyReportPdf(report: MonthlyReportDto, language: Language, t
   const figure = (label: string, value: string) => {
     ensure(20);
     doc.font('regular').fontSize(11).fillColor(INK);
-    line(doc, label, LEFT, y, start, WIDTH - 120);
+    line(doc, label, rtl ? LEFT + 120 : LEFT, y, start, WIDTH - 120);
     doc.font('bold');
     line(doc, value, rtl ? LEFT : LEFT + WIDTH - 120, y, end, 120);
     y += 20;

@@ -5,6 +5,7 @@ import type { Language } from '../shared/language.js';
 const WORDS = {
   title: { ar: 'التقرير الشهري', fr: 'Rapport mensuel', en: 'Monthly report' },
   wholeAdministration: { ar: 'كل المصالح', fr: 'Tous les services', en: 'All departments' },
+  administration: { ar: 'الإدارة', fr: 'Administration', en: 'Administration' },
   department: { ar: 'المصلحة', fr: 'Service', en: 'Department' },
   month: { ar: 'الشهر', fr: 'Mois', en: 'Month' },
   generatedAt: { ar: 'تاريخ الإعداد', fr: 'Établi le', en: 'Generated on' },

@@ -1,11 +1,5 @@
+import { DURATION_UNITS, splitDuration } from '@diwan/contracts';
 import type { Language } from '../shared/language.js';
-
-const DURATION_UNITS = [
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-  ['second', 1_000],
-] as const;
 
 /**
  * How the report writes numbers, percentages, durations, the month and dates in one language; digits
@@ -20,13 +14,15 @@ export interface ReportFormat {
 }
 
 export function reportFormat(language: Language, timeZone: string): ReportFormat {
-  const numbers = new Intl.NumberFormat(language, { numberingSystem: 'latn' });
-  const percents = new Intl.NumberFormat(language, { numberingSystem: 'latn', style: 'percent', maximumFractionDigits: 1 });
-  const units = new Map(DURATION_UNITS.map(([unit]) => [unit, new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', numberingSystem: 'latn' })]));
-  const list = new Intl.ListFormat(language, { type: 'unit', style: 'narrow' });
-  const months = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC', numberingSystem: 'latn' });
-  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone, numberingSystem: 'latn' });
-  const dateTimes = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone, numberingSystem: 'latn' });
+  // British English, as the engine's other dates (shared/language.ts): "2 March 2026"
+  const locale = language === 'en' ? 'en-GB' : language;
+  const numbers = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
+  const percents = new Intl.NumberFormat(locale, { numberingSystem: 'latn', style: 'percent', maximumFractionDigits: 1 });
+  const units = new Map(DURATION_UNITS.map(([unit]) => [unit, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', numberingSystem: 'latn' })]));
+  const list = new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' });
+  const months = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC', numberingSystem: 'latn' });
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone, numberingSystem: 'latn' });
+  const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone, numberingSystem: 'latn' });
   return {
     number: (value) => numbers.format(value),
     percent: (ratio) => (ratio === null ? '—' : percents.format(ratio)),
@@ -40,18 +36,3 @@ export function reportFormat(language: Language, timeZone: string): ReportFormat
   };
 }
 
-/** The two largest non-zero units of a duration, the smaller one rounded. */
-function splitDuration(ms: number): [(typeof DURATION_UNITS)[number][0], number][] {
-  const first = DURATION_UNITS.findIndex(([, size]) => ms >= size);
-  if (first < 0) return [['second', 0]];
-  const [unit, size] = DURATION_UNITS[first]!;
-  const next = DURATION_UNITS[first + 1];
-  if (!next) return [[unit, Math.round(ms / size)]];
-  let whole = Math.floor(ms / size);
-  let rest = Math.round((ms - whole * size) / next[1]);
-  if (rest * next[1] >= size) {
-    whole += 1;
-    rest = 0;
-  }
-  return rest > 0 ? [[unit, whole], [next[0], rest]] : [[unit, whole]];
-}

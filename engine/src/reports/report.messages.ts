@@ -1,6 +1,6 @@
 import { monthlyReportQuerySchema, type I18nText, type MonthlyReportQuery } from '@diwan/contracts';
-import { BadInputError } from '../shared/errors.js';
-import { pick, type Language } from '../shared/language.js';
+import type { Language } from '../shared/language.js';
+import { badField, sayer, validateIn } from '../shared/localized.js';
 
 /** What the reports say to people, in ar, fr and en; `{x}` marks a value filled in. */
 const MESSAGES = {
@@ -17,23 +17,16 @@ const MESSAGES = {
 } satisfies Record<string, I18nText>;
 export type ReportMessage = keyof typeof MESSAGES;
 
-export function say(language: Language, key: ReportMessage, values: Record<string, string> = {}): string {
-  return pick(MESSAGES[key], language).replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all);
-}
+export const say = sayer(MESSAGES);
 
 const QUERY_FIELDS = new Set(['month', 'department', 'format']);
 
 /** The report's query, checked at the boundary; each bad field named in the caller's language. */
 export function parseReportQuery(raw: unknown, language: Language): MonthlyReportQuery {
   const unknown = Object.keys((raw ?? {}) as object).filter((k) => !QUERY_FIELDS.has(k));
-  const parsed = monthlyReportQuerySchema.safeParse(raw);
-  const fields = [
-    ...unknown.map((field) => ({ field, message: say(language, 'unknownField', { x: field }) })),
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => {
-      const field = String(i.path[0] ?? 'month');
-      return { field, message: QUERY_FIELDS.has(field) ? say(language, field as 'month' | 'department' | 'format') : i.message };
-    })),
-  ];
-  if (fields.length || !parsed.success) throw new BadInputError(fields.map((f) => f.message).join('; '), { fields });
-  return parsed.data;
+  if (unknown.length) throw badField(language, unknown[0]!, say(language, 'unknownField', { x: unknown.join(', ') }));
+  return validateIn(monthlyReportQuerySchema, raw, language, {}, (issue) => {
+    const field = String(issue.path[0] ?? 'month');
+    return QUERY_FIELDS.has(field) ? say(language, field as 'month' | 'department' | 'format') : undefined;
+  });
 }

@@ -4,6 +4,7 @@ import type {
   ActivityStatistics,
   Deployment,
   DeploymentFile,
+  EventSubscription,
   HistoricActivityInstance,
   HistoricActivityStatistics,
   HistoricProcessInstance,
@@ -288,6 +289,28 @@ export class RuntimeClient {
   /** Migrates these instances, all or none (the runtime refuses the lot when one of them can't move). */
   executeMigration(plan: MigrationPlan, processInstanceIds: string[]): Promise<void> {
     return this.request('POST', '/migration/execute', { migrationPlan: plan, processInstanceIds, skipCustomListeners: false, skipIoMappings: false });
+  }
+
+  // ---- messages (a circuit waiting for the citizen) ----
+
+  /** The message events an instance waits for (catch events, receive tasks), oldest first. */
+  messageSubscriptions(processInstanceId: string): Promise<EventSubscription[]> {
+    return this.request('GET', `/event-subscription?${new URLSearchParams({ processInstanceId, eventType: 'message', sortBy: 'created', sortOrder: 'asc' })}`);
+  }
+
+  /** One variable of an instance, serialized; null when it has none of that name. */
+  async processVariable(processInstanceId: string, name: string): Promise<{ type: string; value: unknown } | null> {
+    try {
+      return await this.request('GET', `/process-instance/${encodeURIComponent(processInstanceId)}/variables/${encodeURIComponent(name)}?deserializeValue=false`);
+    } catch (err) {
+      if (err instanceof NotFoundError) return null;
+      throw err;
+    }
+  }
+
+  /** Delivers a message to the one execution waiting for it (by business key and, when given, instance). */
+  correlateMessage(message: { messageName: string; businessKey: string; processInstanceId?: string; processVariables?: Variables }): Promise<unknown[]> {
+    return this.request('POST', '/message', { ...message, resultEnabled: true });
   }
 
   private async requestText(path: string): Promise<string> {

@@ -152,3 +152,14 @@ export interface MigrationPlan {
 export interface MigrationPlanReport {
   instructionReports: { instruction: MigrationInstruction; failures: string[] }[];
 }
+
+/** A message (or signal) an execution waits for. */
+export interface EventSubscription {
+  id: string;
+  eventType: string;
+  eventName: string | null;
+  executionId: string;
+  processInstanceId: string;
+  activityId: string;
+  createdDate: string;
+}

@@ -15,10 +15,12 @@ export const DIRECTION_LABELS: Record<MailDirection, I18nText> = {
 };
 
 export const STATUS_LABELS: Record<MailStatus, I18nText> = {
+  draft: { ar: 'مسودة', fr: 'Brouillon', en: 'Draft' },
   registered: { ar: 'مسجّلة', fr: 'Enregistré', en: 'Registered' },
   triaged: { ar: 'محالة', fr: 'Imputé', en: 'Assigned' },
   in_progress: { ar: 'قيد المعالجة', fr: 'En traitement', en: 'In progress' },
   validated: { ar: 'مصادق عليها', fr: 'Validé', en: 'Validated' },
+  answered: { ar: 'تمت الإجابة', fr: 'Répondu', en: 'Answered' },
   closed: { ar: 'مغلقة', fr: 'Clôturé', en: 'Closed' },
   archived: { ar: 'مؤرشفة', fr: 'Archivé', en: 'Archived' },
   void: { ar: 'ملغاة', fr: 'Annulé', en: 'Void' },

@@ -1,6 +1,7 @@
 import type { I18nText, SessionUser, UserTaskDto } from '@diwan/contracts';
 import { entriesOfMail } from '../audit/audit.service.js';
 import { departmentNames } from '../departments/department.service.js';
+import { exchangePeerNames } from '../exchange/exchange-peer.service.js';
 import { mailFacts, type MailFacts } from '../mail/mail.facts.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
 import { fromVariables } from '../runtime/runtime.variables.js';
@@ -69,13 +70,23 @@ export class UserTaskForms {
     return { accepted, fields: completed };
   }
 
-  /** The options of the form's pickers: departments, or the active users of the task's candidate groups. */
+  /**
+   * The options of the form's pickers: departments, or the active users of the task's candidate
+   * groups; with `diwan.refScope` = `all`, a user picker offers the active users of every department
+   * (a visa chain or a signatory chosen across the administration); `exchangePeer` offers the
+   * administrations of the exchange directory (where a letter is sent by exchange).
+   */
   private async pickers(task: UserTaskDto): Promise<Pickers> {
-    const [departments, users] = await Promise.all([departmentNames(), activeUsersOf(task.candidateGroups)]);
+    const [departments, users, peers] = await Promise.all([departmentNames(), activeUsersOf(task.candidateGroups), exchangePeerNames()]);
     const departmentOptions = [...departments].map(([value, label]) => ({ value, label }));
+    const peerOptions = [...peers].map(([value, name]) => ({ value, label: { ar: name.ar, fr: name.fr, en: name.fr } }));
     const userOptions = users.map((u) => ({ value: u.username, label: same(u.displayName) }));
+    const everyone = (await activeUsersOf([...departments.keys()])).map((u) => ({ value: u.username, label: same(u.displayName) }));
     return (c) => {
-      const ref = propertiesOf(c)['diwan.ref'];
+      const properties = propertiesOf(c);
+      const ref = properties['diwan.ref'];
+      if (ref === 'user' && properties['diwan.refScope'] === 'all') return everyone;
+      if (ref === 'exchangePeer') return peerOptions;
       return ref === 'department' ? departmentOptions : ref === 'user' ? userOptions : null;
     };
   }

@@ -39,7 +39,7 @@ export function userTaskRoutes(userTasks: UserTaskService): Router {
   });
   router.post('/user-tasks/:id/complete', async (req, res) => {
     const body = validate(completeUserTaskSchema, req.body ?? {}, 'completion');
-    await userTasks.complete(currentUser(req), req.params.id, body.variables);
+    await userTasks.complete(currentUser(req), req.params.id, body.variables, languageOf(req));
     res.status(204).end();
   });
   return router;

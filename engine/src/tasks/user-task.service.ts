@@ -55,9 +55,13 @@ const SORTS: Record<string, Record<string, 1 | -1>> = {
 const MAIL_ID = /^[a-f0-9]{24}$/;
 const mailIdOf = (task: UserTaskDto) => (task.businessKey && MAIL_ID.test(task.businessKey) ? task.businessKey : null);
 
+/** A module's own condition on completing a task (e.g. a signature step needs its signature); throws to refuse. */
+export type CompletionGuard = (user: SessionUser, task: UserTaskDto, accepted: Record<string, unknown>, language: Language) => Promise<void>;
+
 /** Inbox queries and user-task actions; every action is checked (user-task.rights.ts), done in the runtime, then audited. */
 export class UserTaskService {
   private readonly forms: UserTaskForms;
+  private readonly guards: CompletionGuard[] = [];
 
   constructor(private readonly runtime: RuntimeClient) {
     this.forms = new UserTaskForms(runtime);
@@ -133,12 +137,18 @@ export class UserTaskService {
     return this.assigned(user, task, target.username, 'userTask.delegated');
   }
 
+  /** Adds a condition every completion must meet (checked after the form, before the runtime). */
+  addCompletionGuard(guard: CompletionGuard): void {
+    this.guards.push(guard);
+  }
+
   /** Completes the task as the caller, claiming it first when it is still a group task. */
-  async complete(user: SessionUser, id: string, variables: Record<string, unknown>): Promise<void> {
+  async complete(user: SessionUser, id: string, variables: Record<string, unknown>, language: Language = 'fr'): Promise<void> {
     const task = await this.open(user, id);
     userTaskRights.complete(user, task);
     // The task's form is the contract: only the fields it declares reach the runtime.
     const { accepted, fields } = await this.forms.check(task, variables);
+    for (const guard of this.guards) await guard(user, task, accepted, language);
     const typed = toVariables(accepted);
     const names = task.names ?? (task.name ? { ar: task.name, fr: task.name, en: task.name } : null);
     if (!task.assignee) await this.runtime.claimTask(id, user.username);

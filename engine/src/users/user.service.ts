@@ -29,3 +29,8 @@ export async function activeUser(username: string): Promise<Pick<SessionUser, 'u
   const user = await UserModel.findOne({ username: username.toLowerCase(), active: true }, { username: 1, departments: 1, roles: 1 }).lean();
   return user ? { username: user.username, departments: [...user.departments], roles: [...user.roles] } : null;
 }
+
+/** The active users who hold a role (the supervisors a deadline escalation goes to, for example). */
+export async function activeUsersWithRole(role: SessionUser['roles'][number]): Promise<string[]> {
+  return (await UserModel.find({ active: true, roles: role }, { username: 1 }).limit(500).lean()).map((u) => u.username);
+}

@@ -5,8 +5,9 @@ import { mailIdOf } from './mail-of-task.js';
 
 /**
  * `deadline.escalate`: the due date passed. Records the escalation on the mail's audit trail;
- * the circuit then gives the supervisors a `handle_overdue` task. Notifying them by SMS or
- * e-mail is a later issue: nothing is sent here.
+ * the circuit then gives the supervisors a `handle_overdue` task. The engine notifies the late
+ * step's holders and the supervisors (in-app) and the deadline desk (e-mail), once per step and
+ * due date however often the worker is retried.
  */
 export function deadlineEscalateHandler(deps: { engine: EngineApi }): TopicHandler {
   return async (task: ExternalTask) => {
@@ -17,6 +18,14 @@ export function deadlineEscalateHandler(deps: { engine: EngineApi }): TopicHandl
       processInstanceId: task.processInstanceId,
       action: 'deadline.escalated',
       details: { dueDate: task.variables.get('dueDate') ?? null },
+    });
+    const dueDate = task.variables.get('dueDate');
+    await deps.engine.notifyDeadline({
+      kind: 'escalation',
+      processInstanceId: task.processInstanceId,
+      mailId,
+      dedupeKey: `${task.processInstanceId}:${task.activityId}:${String(dueDate ?? '')}`,
+      dueDate: typeof dueDate === 'string' && dueDate ? dueDate : null,
     });
     return { escalated: true };
   };

@@ -5,8 +5,9 @@ import { mailIdOf } from './mail-of-task.js';
 
 /**
  * `deadline.remind`: the reminder timer fired before the due date. Records it on the mail's
- * audit trail through the engine (the status stays). Sending SMS or e-mail to the people
- * concerned is a later issue: nothing is sent here, and nothing pretends to be.
+ * audit trail through the engine (the status stays), then has the engine notify the step's
+ * holders (in-app) and the deadline desk (e-mail); the dedupe key is the step and its reminder
+ * date, so a retried worker notifies nobody twice.
  */
 export function deadlineRemindHandler(deps: { engine: EngineApi }): TopicHandler {
   return async (task: ExternalTask) => {
@@ -17,6 +18,14 @@ export function deadlineRemindHandler(deps: { engine: EngineApi }): TopicHandler
       processInstanceId: task.processInstanceId,
       action: 'deadline.reminded',
       details: { dueDate: task.variables.get('dueDate') ?? null, reminderDate: task.variables.get('reminderDate') ?? null },
+    });
+    const dueDate = task.variables.get('dueDate');
+    await deps.engine.notifyDeadline({
+      kind: 'reminder',
+      processInstanceId: task.processInstanceId,
+      mailId,
+      dedupeKey: `${task.processInstanceId}:${task.activityId}:${String(task.variables.get('reminderDate') ?? dueDate ?? '')}`,
+      dueDate: typeof dueDate === 'string' && dueDate ? dueDate : null,
     });
     return { reminded: true };
   };

@@ -26,7 +26,9 @@ export function receiptIssueHandler(deps: ReceiptIssueDeps): TopicHandler {
     if (!mailId) return result; // a circuit started without a registered mail: a number, no document
 
     const mail = await deps.engine.mail(mailId);
-    if (mail.attachments.some((a) => a.role === 'receipt')) return result;
+    if (!mail.chronoNumber || mail.attachments.some((a) => a.role === 'receipt')) return result; // a draft has no number yet
+    // A portal deposit's receipt is made and sealed by the engine at confirmation, with this same number.
+    if (mail.channel === 'portal') return result;
     const pdf = await renderReceipt({
       chronoNumber: mail.chronoNumber,
       receiptNumber: receipt.number,

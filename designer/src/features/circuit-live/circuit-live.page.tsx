@@ -16,7 +16,7 @@ import { Loading } from '../../shared/ui/loading';
 import '../../shared/diagram/diagram-page.css';
 import './circuit-live.css';
 import { diagramElements, type DiagramElement } from './diagram-elements';
-import { useFormatDuration } from './duration.format';
+import { useFormatDuration } from '../../shared/i18n/format-duration';
 import { HeatControls } from './heat.controls';
 import { HEAT_METRICS, heatOf, type Heat, type HeatMetric } from './heat.scale';
 import { LiveLegend } from './live.legend';

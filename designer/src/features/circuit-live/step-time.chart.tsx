@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ActivityFigures } from './circuit-live.api';
 import { takesTime, type DiagramElement } from './diagram-elements';
-import { useFormatDuration } from './duration.format';
+import { useFormatDuration } from '../../shared/i18n/format-duration';
 
 interface StepTimeChartProps {
   activities: Record<string, ActivityFigures>;

@@ -1,12 +1,17 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { receiptRoute } from '../../shared/routes/mail.routes';
+import { letterRoute, receiptRoute } from '../../shared/routes/mail.routes';
 import { canOperate, mailOperationsRoute } from '../../shared/routes/operations.routes';
 import { useSession } from '../../shared/session/use-session';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
 import { MailStatusBadge } from '../../shared/ui/mail-status.badge';
+import { MailExchangeStatus } from '../../shared/exchange/mail-exchange.status';
+import { MailDispatchPanel } from '../../shared/dispatch/mail-dispatch.panel';
+import { LetterSignaturesPanel } from '../../shared/signatures/letter-signatures.panel';
+import { LetterSignPanel } from '../../shared/parapheur/letter-sign.panel';
+import { MailReplyButton } from '../../shared/parapheur/mail-reply.button';
 import { MailAttachments } from './mail-attachments';
 import { MailDetails } from './mail-details';
 import { MailTimeline } from './mail-timeline';
@@ -22,6 +27,8 @@ export function MailPage() {
   const { id = '' } = useParams();
   const query = useMail(id);
   const roles = useSession()?.user.roles ?? [];
+  // a signature made on this page: the verification panel reads the PDF again
+  const [signings, setSignings] = useState(0);
 
   if (query.status === 'loading') return <Loading>{t('mail.loading')}</Loading>;
   if (query.status === 'error') return <ErrorMessage title={t('mail.loadFailed')} error={query.error} onRetry={query.retry} />;
@@ -31,7 +38,7 @@ export function MailPage() {
       <header className="page__header mail-page__header">
         <div>
           <p className="mail-page__chrono">
-            <bdi data-testid="mail-chrono">{mail.chronoNumber}</bdi> <MailStatusBadge status={mail.status} />
+            <bdi data-testid="mail-chrono">{mail.chronoNumber ?? t('statuses.draft')}</bdi> <MailStatusBadge status={mail.status} />
             {mail.confidentiality !== 'normal' && (
               <span className="badge badge--secret">{t(`confidentiality.${mail.confidentiality}`)}</span>
             )}
@@ -43,6 +50,12 @@ export function MailPage() {
         <Link to={receiptRoute(mail.id)} state={{ mail }} className="button button--secondary">
           {t('mail.receipt')}
         </Link>
+        <MailReplyButton mail={mail} />
+        {mail.direction !== 'incoming' && (
+          <Link to={letterRoute(mail.id)} className="button button--secondary" data-testid="mail-letter">
+            {t('letters.title')}
+          </Link>
+        )}
         {mail.processInstanceId && canOperate(roles) && (
           <Link to={mailOperationsRoute(mail.id)} className="button button--ghost" data-testid="mail-operations">
             {t('operations.openForMail')}
@@ -53,6 +66,10 @@ export function MailPage() {
         <section className="panel" aria-labelledby="mail-details-title">
           <h2 id="mail-details-title">{t('mail.details')}</h2>
           <MailDetails mail={mail} />
+          {mail.exchange && <MailExchangeStatus exchange={mail.exchange} />}
+          {mail.direction === 'outgoing' && mail.chronoNumber && <MailDispatchPanel mail={mail} />}
+          {mail.direction === 'outgoing' && <LetterSignPanel mail={mail} onSigned={() => setSignings((n) => n + 1)} />}
+          {mail.direction === 'outgoing' && <LetterSignaturesPanel key={signings} mail={mail} />}
         </section>
         <section className="panel" aria-labelledby="mail-timeline-title">
           <h2 id="mail-timeline-title">{t('mail.timeline.title')}</h2>

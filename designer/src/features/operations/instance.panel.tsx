@@ -79,7 +79,7 @@ export function InstancePanel({ circuits, mail, onPick }: InstancePanelProps) {
           {!cancelled && (
             <InstanceActions
               instance={query.data}
-              chronoNumber={mail.chronoNumber}
+              chronoNumber={mail.chronoNumber ?? t('statuses.draft')}
               onDone={(what, stepName) => {
                 setDone(what === 'cancelled' ? t('operations.instance.cancelled', { chrono: mail.chronoNumber }) : t('operations.instance.moved', { chrono: mail.chronoNumber, step: stepName }));
                 if (what === 'cancelled') setCancelled(true);

@@ -57,7 +57,7 @@ export function RegistryTable({ mails, params, onParams }: RegistryTableProps) {
             <tr key={mail.id} data-testid="registry-row" data-mail-id={mail.id}>
               <th scope="row">
                 <Link to={mailRoute(mail.id)}>
-                  <bdi className="chrono">{mail.chronoNumber}</bdi>
+                  <bdi className="chrono">{mail.chronoNumber ?? t('statuses.draft')}</bdi>
                 </Link>
               </th>
               <td>

@@ -1,15 +1,13 @@
-import type { MailStatus } from '@diwan/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../shared/api/api.error';
 import { useApiQuery } from '../../shared/api/use-api-query';
-import { useFormatDate } from '../../shared/i18n/format-date';
 import { LanguageSwitch } from '../../shared/i18n/language-switch';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
-import { MailStatusBadge } from '../../shared/ui/mail-status.badge';
 import { trackingPath, trackingRoute, type TrackingDto } from './tracking.api';
+import { TrackingResult } from './tracking.result';
 import './tracking.css';
 
 /** The public tracking page (no login, no navigation): the code from the receipt's QR code. */
@@ -18,7 +16,6 @@ export function TrackPage() {
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const [typed, setTyped] = useState(code);
-  const formatDate = useFormatDate();
   const query = useApiQuery<TrackingDto>(code ? trackingPath(code) : null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -58,39 +55,7 @@ export function TrackPage() {
           ) : (
             <ErrorMessage error={query.error} onRetry={query.retry} />
           ))}
-        {code && query.status === 'success' && (
-          <dl className="details tracking__result" data-testid="tracking-result">
-            <div className="details__row">
-              <dt>{t('receipt.chrono')}</dt>
-              <dd>
-                <bdi className="chrono">{query.data.chronoNumber}</bdi>
-              </dd>
-            </div>
-            <div className="details__row">
-              <dt>{t('tracking.status')}</dt>
-              <dd>
-                <MailStatusBadge status={query.data.status as MailStatus} />{' '}
-                <span className="muted">{t(`tracking.statusHelp.${query.data.status as MailStatus}`, { defaultValue: '' })}</span>
-              </dd>
-            </div>
-            <div className="details__row">
-              <dt>{t('receipt.receivedAt')}</dt>
-              <dd>{formatDate(query.data.receivedAt)}</dd>
-            </div>
-            <div className="details__row">
-              <dt>{t('tracking.lastUpdate')}</dt>
-              <dd>{formatDate(query.data.lastUpdate)}</dd>
-            </div>
-            {query.data.receiptNumber && (
-              <div className="details__row">
-                <dt>{t('receipt.number')}</dt>
-                <dd>
-                  <bdi>{query.data.receiptNumber}</bdi>
-                </dd>
-              </div>
-            )}
-          </dl>
-        )}
+        {code && query.status === 'success' && <TrackingResult code={code} tracking={query.data} onChanged={query.retry} />}
       </main>
     </div>
   );

@@ -1,18 +1,12 @@
+import { DURATION_UNITS as UNITS, splitDuration } from '@diwan/contracts';
 import { useMemo } from 'react';
 import { useLanguage } from './use-language';
 import type { Language } from './language';
 
-const UNITS = [
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-  ['second', 1_000],
-] as const;
-
 /**
  * A duration as people say it, in the reader's language: the two largest units, rounded,
  * after "≈" (`≈ 2 h 5 min`, `≈ 3 j 4 h`). Units come from Intl.NumberFormat, joined by
- * Intl.ListFormat; digits stay Latin (Maghreb usage). The same rules as the circuit live view's.
+ * Intl.ListFormat; digits stay Latin (Maghreb usage).
  */
 export function durationFormatter(language: Language): (ms: number) => string {
   const units = new Map(
@@ -23,22 +17,6 @@ export function durationFormatter(language: Language): (ms: number) => string {
     if (ms < 1_000) return `< ${units.get('second')!.format(1)}`;
     return `≈ ${list.format(splitDuration(ms).map(([unit, value]) => units.get(unit)!.format(value)))}`;
   };
-}
-
-/** The two largest non-zero units of a duration, the smaller one rounded. */
-function splitDuration(ms: number): [(typeof UNITS)[number][0], number][] {
-  const first = UNITS.findIndex(([, size]) => ms >= size);
-  if (first < 0) return [['second', 0]];
-  const [unit, size] = UNITS[first]!;
-  const next = UNITS[first + 1];
-  if (!next) return [[unit, Math.round(ms / size)]];
-  let whole = Math.floor(ms / size);
-  let rest = Math.round((ms - whole * size) / next[1]);
-  if (rest * next[1] >= size) {
-    whole += 1;
-    rest = 0;
-  }
-  return rest > 0 ? [[unit, whole], [next[0], rest]] : [[unit, whole]];
 }
 
 /** A duration in its largest unit only, rounded (`10 s`, `2 h`): for a chart's axis. */

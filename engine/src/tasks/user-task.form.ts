@@ -50,8 +50,9 @@ export class UserTaskForms {
       this.earlierResults(task, language),
     ]);
     const shown = variablesShownBy(schema);
+    const fresh = freshFields(schema);
     const values = fromVariables(variables);
-    const data: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([k]) => shown.has(k) && k !== 'mail'));
+    const data: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([k]) => shown.has(k) && !fresh.has(k) && k !== 'mail'));
     return { schema: schema ? localizeForm(schema, language, pickers, { ...data, mail }) : null, data: { ...data, mail }, earlierResults };
   }
 
@@ -128,4 +129,12 @@ function textOf(value: unknown, options: Option[] | null): I18nText {
     return { ar: join('ar'), fr: join('fr'), en: join('en') };
   }
   return label(value);
+}
+
+/**
+ * Fields with the custom property `diwan.prefill` = `none` start empty: a decision each person
+ * makes in turn (a visa chain) must not come filled with the previous person's answer.
+ */
+function freshFields(schema: Record<string, unknown> | null): Set<string> {
+  return new Set(fieldsOf(schema).filter((f) => f.properties['diwan.prefill'] === 'none').map((f) => f.key));
 }

@@ -106,7 +106,8 @@ export interface AttachmentDto {
   size: number;
   sha256: string;
   /** `scan` from the registrar, `receipt` made by the worker, `reply` drafted by an agent, `citizen` sent by the citizen from the tracking page. */
-  role: 'scan' | 'receipt' | 'reply' | 'citizen';
+  /** `received`: the letter another administration sent through the exchange, as it arrived. */
+  role: 'scan' | 'receipt' | 'reply' | 'citizen' | 'received';
   uploadedAt: string;
   uploadedBy: string;
 }

@@ -7,6 +7,7 @@ import { deployWhenRuntimeIsUp } from './circuits/circuit.deployer.js';
 import { seedsDemo, type Config } from './config/config.js';
 import { seedDemoAdministration } from './demo/demo-administration.js';
 import { createApp } from './http/app.js';
+import { setAdministrationTimeZone } from './shared/language.js';
 import { AuditAnchors } from './audit/audit.anchor.js';
 import { anchorAuditWith } from './audit/audit.service.js';
 import { auditDomainEvents } from './audit/audit.subscriber.js';
@@ -63,12 +64,13 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
   const circuitsState = { deployed: false };
   // The event spine: audit first, then projections, then outboxes and followers, then Socket.io.
   const bridgeStatus = new BridgeStatus();
+  setAdministrationTimeZone(config.DIWAN_TIME_ZONE);
   auditDomainEvents(bus);
   projectUserTasks(bus, async (definitionId, activityId) => (await circuitModels.of(definitionId)).node(activityId)?.names ?? null);
   publishDomainEvents(bus, realtime.io);
   const mail = createMailFeature(runtime, realtime.io, bus, mailTypes, logger);
   // The one notification outbox (SMS, e-mail, in-app): other modules call notifications.service.request.
-  const notifications = new NotificationFeature(config, realtime.io, userTasks, (id) => mail.updates.get(id), logger);
+  const notifications = new NotificationFeature(config, realtime.io, userTasks, (id) => mail.updates.get(id), logger, bus);
   const dashboard = new DashboardFeature(bus, logger, config.DIWAN_TIME_ZONE, async (definitionId, key) => (await circuitModels.of(definitionId)).node(key)?.names ?? null);
   const reconciler = new Reconciler(runtime, bus, logger);
   const absences = new AbsenceFeature(runtime, bus, logger, config.DIWAN_TIME_ZONE);

@@ -45,7 +45,6 @@ const PATHS = {
       { key: 'draft_letter', status: 'in_progress', holder: 'action', medianHours: 30, spread: 0.8 },
       { key: 'visa_letter', status: 'in_progress', holder: 'action', medianHours: 10, spread: 0.8 },
       { key: 'sign_letter', status: 'in_progress', holder: 'fixed', medianHours: 24, spread: 0.9 },
-      { key: 'dispatch_letter', status: 'validated', holder: 'fixed', medianHours: 6, spread: 0.7 },
     ],
   },
   internal: {

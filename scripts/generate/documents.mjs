@@ -156,6 +156,7 @@ export function mailDocuments(ctx, plan) {
     // Imported history: its circuit ran before this runtime, which holds none of it, so nothing
     // may hand it to the circuit-start outbox (see scripts/generate.mjs).
     circuitStart: null,
+    exchange: null,
     registeredBy,
     registeredAt,
     trackingCode: engine.newTrackingCode(),

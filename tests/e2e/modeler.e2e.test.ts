@@ -64,8 +64,14 @@ describe('the circuit modeler in a real browser', () => {
   /** Changes the element's type through the replace menu; returns the id of the new element. */
   async function replaceWith(page: Page, id: string, target: string): Promise<string> {
     await select(page, id);
-    await page.locator('.djs-context-pad .entry[data-action="replace"]').click();
-    await page.locator(`.djs-popup [data-id="replace-with-${target}"]`).click();
+    // (the replace menu sometimes ignores the first click while the page settles: click again then)
+    const entry = page.locator(`.djs-popup [data-id="replace-with-${target}"]`);
+    for (let attempt = 0; attempt < 3 && !(await entry.count()); attempt++) {
+      await select(page, id);
+      await page.locator('.djs-context-pad .entry[data-action="replace"]').click();
+      await entry.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    await entry.click();
     await page.locator('.djs-popup').waitFor({ state: 'detached' });
     const replaced = (await selectedId(page))!;
     known.add(replaced);

@@ -50,7 +50,7 @@ describe('the citizen portal on a phone, in Arabic', () => {
     await page.getByTestId('language-switch').selectOption('ar');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await page.getByTestId('portal-form').waitFor();
-    await page.getByTestId('portal-nationalId').fill('08123456');
+    await page.getByTestId('portal-nationalId').fill(String(10_000_000 + Math.floor(Math.random() * 89_999_999)));
     await page.getByTestId('portal-name').fill(`سلمى الطرابلسي ${SCRIPT}`);
     await page.getByTestId('portal-phone').fill('+216 22 333 444');
     await page.getByTestId('portal-email').fill(email);

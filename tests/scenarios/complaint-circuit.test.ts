@@ -12,15 +12,15 @@ describe('the complaints circuit', () => {
     for (const user of ['registrar', 'cabinet', 'head', 'agent', 'supervisor', 'admin']) tokens[user] = (await login(user)).token;
   });
 
-  async function aComplaint(): Promise<MailDto> {
-    const res = await registerMail(tokens.registrar!, aMail({ mailType: 'complaint', channel: 'portal', subject: `Éclairage public en panne ${randomUUID().slice(0, 6)}` }));
+  async function aComplaint(correspondent?: { kind: 'citizen'; name: string; phone: string; email: string }): Promise<MailDto> {
+    const res = await registerMail(tokens.registrar!, aMail({ mailType: 'complaint', channel: 'portal', subject: `Éclairage public en panne ${randomUUID().slice(0, 6)}`, ...(correspondent ? { correspondent } : {}) }));
     expect(res.status).toBe(201);
     return res.body as MailDto;
   }
 
   it('runs admissible → forwarded → information requested → the citizen answers → answered → closed, told in plain words', async () => {
-    // given a complaint deposited through the portal
-    const mail = await aComplaint();
+    // given a complaint deposited through the portal by a citizen with a phone and an e-mail address
+    const mail = await aComplaint({ kind: 'citizen', name: 'Salma Trabelsi', phone: '+216 22 333 444', email: `salma-${randomUUID().slice(0, 6)}@example.tn` });
     const code = mail.trackingCode!;
     const secrets = [mail.subject, 'NOTE-CABINET-7731', 'NOTE-FORWARD-5120', 'RESPONSE-INTERNAL-9044'];
 
@@ -60,6 +60,8 @@ describe('the complaints circuit', () => {
     expect(asked.informationRequest).toEqual({ text: request, since: expect.any(String) });
     expect(asked.timeline.map((t) => t.stage)).toEqual(['received', 'assigned', 'in_progress', 'information_requested']);
     expectPlain(asked, secrets);
+    // and the citizen is told by SMS and e-mail (the notification outbox), in the mail's language
+    await waitFor('request notified', async () => (await notified(mail.id, 'information.requested')).length === 2);
 
     // when the citizen answers with no text, or a disguised file: refused, nothing correlated
     expect((await answerAsCitizen(code, '   ')).status).toBe(400);
@@ -118,6 +120,10 @@ describe('the complaints circuit', () => {
     expect(file.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''reponse.pdf`);
     expect(Buffer.from(await file.arrayBuffer()).equals(TINY_PDF)).toBe(true);
 
+    // and the citizen is told the answer is available, by SMS and e-mail, once each
+    await waitFor('answer notified', async () => (await notified(mail.id, 'answer.available')).length === 2);
+    expect((await notified(mail.id, 'information.requested')).map((n) => n.channel).sort()).toEqual(['email', 'sms']);
+
     // and the staff's timeline records the citizen's answer
     const timeline = await api<MailTimelineItemDto[]>('GET', `/api/mails/${mail.id}/timeline`, { token: tokens.registrar });
     expect(timeline.body.map((e) => e.action)).toContain('citizen.answered');
@@ -172,6 +178,10 @@ describe('the complaints circuit', () => {
     expect(again).toHaveLength(1);
   }, 180_000);
 
+  async function notified(mailId: string, template: string): Promise<{ channel: string; template: string }[]> {
+    const res = await api<{ items: { channel: string; template: string }[] }>('GET', `/api/notifications?mailId=${mailId}`, { token: tokens.admin });
+    return res.body.items.filter((n) => n.template === template);
+  }
   async function mailOf(id: string): Promise<MailDto> {
     return (await api<MailDto>('GET', `/api/mails/${id}`, { token: tokens.registrar })).body;
   }

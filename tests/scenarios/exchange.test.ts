@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID, verify, createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ExchangeIdentityDto, MailDto, MailPage } from '@diwan/contracts';
+import type { ExchangeIdentityDto, MailDto, MailPage, MailTimelineItemDto } from '@diwan/contracts';
 import { root } from '../../scripts/build.mjs';
 import { freePort, startStack, type Stack } from '../../scripts/stack.mjs';
 import { stack, waitFor } from '../harness/stack.js';
+import { sentenceOf } from './absences.fixtures.js';
 import { FAKE_EXE, TINY_PDF, TINY_PNG, aMail, registerMail } from './mail.fixtures.js';
 import { call, handAdministration, loginAt, manifestFor, postPackage, sha256, signText, type HandAdministration, type HandFile } from './exchange.fixtures.js';
 
@@ -124,6 +125,8 @@ describe('exchange between two administrations', () => {
     expect(incoming!.correspondent).toMatchObject({ kind: 'administration', name: aIdentity.name.fr, registrationNumber: aIdentity.id });
     expect(incoming!.chronoNumber).toMatch(/\/A\//);
     expect(incoming!.attachments.map((f) => f.sha256).sort()).toEqual(files.map((f) => sha256(f.data)).sort());
+    // the files are the letter as received, not a registrar's scans
+    expect(new Set(incoming!.attachments.map((f) => f.role))).toEqual(new Set(['received']));
     const bytes = Buffer.from(await (await fetch(`${b.engineUrl}/api/attachments/${incoming!.attachments.find((f) => f.filename === 'plan.png')!.id}`, { headers: { authorization: `Bearer ${bAdmin}` } })).arrayBuffer());
     expect(bytes.equals(TINY_PNG)).toBe(true);
 
@@ -144,7 +147,18 @@ describe('exchange between two administrations', () => {
     expect(actionsAtA.filter((a) => a === 'exchange.acknowledged')).toHaveLength(1);
     const actionsAtB = (await call<MailDto>(b.engineUrl, 'GET', `/api/mails/${incoming!.id}`, { token: bAdmin })).body.timeline!.map((e) => e.action);
     expect(actionsAtB).toEqual(expect.arrayContaining(['mail.registered', 'exchange.received']));
-
+    // and both histories say it in words (the engine answers in French by default): the peer by name, B's number, Diwan's own acts as automatic
+    const words = async (url: string, token: string, id: string) =>
+      (await call<MailTimelineItemDto[]>(url, 'GET', `/api/mails/${id}/timeline`, { token })).body.map((e) => sentenceOf(e, 'fr'));
+    expect(await words(stack.engineUrl, aAdmin, outgoing.id)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/ a transmis le courrier à .+ par l’échange entre administrations\.$|^Le courrier a été transmis automatiquement à .+ par l’échange/),
+        expect.stringMatching(new RegExp(` a accusé réception du courrier et l’a enregistré sous le numéro ${incoming!.chronoNumber}\\.$`)),
+      ]),
+    );
+    expect(await words(b.engineUrl, bAdmin, incoming!.id)).toEqual(
+      expect.arrayContaining([`Le courrier est arrivé de ${aIdentity.name.fr} par l’échange et a été enregistré automatiquement sous le numéro ${incoming!.chronoNumber}.`]),
+    );
     // only listed peers: A won't send to an administration it does not know, nor send a mail twice elsewhere
     expect((await send(outgoing.id, 'admin-unknown')).status).toBe(404);
   }, 120_000);

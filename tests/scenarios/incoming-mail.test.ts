@@ -70,7 +70,10 @@ describe('the incoming-mail circuit', () => {
     expect(await statusOf()).toBe('triaged');
     const assignForm = await api('GET', `/api/user-tasks/${assign.id}/form`, { token: tokens.head });
     // then its agent picker holds the department's members only, and the triage's result is shown
-    expect(fieldOf(assignForm.body.schema, 'agent').values.map((o: { value: string }) => o.value).sort()).toEqual(['agent', 'head']);
+    const agents = fieldOf(assignForm.body.schema, 'agent').values.map((o: { value: string }) => o.value);
+    expect(agents).toEqual(expect.arrayContaining(['agent', 'head'])); // (other files add people to urbanism)
+    expect(agents).not.toEqual(expect.arrayContaining(['registrar']));
+    expect(agents).not.toEqual(expect.arrayContaining(['cabinet']));
     expect(assignForm.body.earlierResults).toEqual([expect.objectContaining({ by: expect.objectContaining({ username: 'cabinet' }), fields: expect.arrayContaining([expect.objectContaining({ key: 'instruction', value: 'Pour traitement' })]) })]);
     // when the head names someone outside the department, then it is refused
     expect((await complete('head', assign.id, { agent: 'registrar' })).status).toBe(400);

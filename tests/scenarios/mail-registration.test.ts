@@ -27,7 +27,7 @@ describe('registering an incoming mail', () => {
     const mail = res.body as MailDto;
     expect(mail.chronoNumber).toMatch(new RegExp(`^${new Date().getUTCFullYear()}/A/\\d{6}$`));
     expect(mail).toMatchObject({ status: 'registered', register: 'A', direction: 'incoming', priority: 'high', registeredBy: 'registrar' });
-    expect(mail.trackingCode).toMatch(/^[0-9A-Z]{10}$/);
+    expect(mail.trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/); // 80 random bits, Crockford base32
     expect(mail.attachments.map((a) => [a.filename, a.contentType, a.size])).toEqual([
       ['lettre.pdf', 'application/pdf', TINY_PDF.length],
       ['photo عمود.png', 'image/png', TINY_PNG.length],
@@ -132,7 +132,7 @@ describe('registering an incoming mail', () => {
     const departments = await api('GET', '/api/departments', { token: registrar });
     expect(departments.body.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['cabinet', 'urbanism', 'supervision']));
     const users = await api('GET', '/api/users?department=urbanism', { token: registrar });
-    expect(users.body.map((u: { username: string }) => u.username).sort()).toEqual(['agent', 'head']);
+    expect(users.body.map((u: { username: string }) => u.username)).toEqual(expect.arrayContaining(['agent', 'head'])); // (other files add people to urbanism)
     expect(users.body[0]).not.toHaveProperty('passwordHash');
   });
 

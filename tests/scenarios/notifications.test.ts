@@ -10,8 +10,9 @@ import { EngineApi } from '../../workers/src/engine.api.js';
 import { notifySmsHandler } from '../../workers/src/handlers/notify-sms.handler.js';
 import { notifyEmailHandler } from '../../workers/src/handlers/notify-email.handler.js';
 import { deadlineEscalateHandler } from '../../workers/src/handlers/deadline-escalate.handler.js';
-import { api, connectSocket, login, nextEvent, stack, uniqueKey, waitFor } from '../harness/stack.js';
+import { api, connectSocket, login, nextEvent, runtimeApi, stack, uniqueKey, waitFor } from '../harness/stack.js';
 import { aMail, mailWithCircuit, registerMail } from './mail.fixtures.js';
+import { deployCircuit, userTaskCircuit } from './operations.fixtures.js';
 import { aPhone, emailsTo, notificationReaches, plain, requestNotification, smsTo } from './notifications.fixtures.js';
 
 /** The same external task as the runtime hands it out; `id` changes when the runtime makes the task again. */
@@ -63,7 +64,9 @@ describe('notifications: one outbox for SMS, e-mail and in-app', () => {
     expect(kept).toHaveLength(1);
     expect(kept[0]!.text).toBe('رمز تأكيد إيداعك: \u200e482913\u200e. لا تشاركه مع أحد.');
     expect(kept[0]!.dataCoding).toBe(8); // UCS-2: Arabic
-    expect(delivered).toMatchObject({ providerMessageId: kept[0]!.messageId, attempts: 1, text: kept[0]!.text });
+    // and once sent, the code is masked in what Diwan keeps (the admins' list never shows it)
+    expect(delivered).toMatchObject({ providerMessageId: kept[0]!.messageId, attempts: 1, text: kept[0]!.text.replace('482913', '••••••') });
+    expect(JSON.stringify(delivered)).not.toContain('482913');
     expect(delivered.deliveredAt).not.toBeNull();
   });
 
@@ -230,6 +233,31 @@ describe('notifications: one outbox for SMS, e-mail and in-app', () => {
         await new Promise((r) => setTimeout(r, 2_500));
         expect((await emailsTo('supervision@diwan.localhost')).filter((m) => m.subject?.includes(chronoNumber))).toHaveLength(desk.length);
         expect(desk).toHaveLength(1);
+      } finally {
+        socket.disconnect();
+      }
+    });
+  });
+
+  describe('a step the circuit gives to one person', () => {
+    it("puts a sentence in that person's bell, in each language, once", async () => {
+      // given a circuit whose step goes to the agent by name, started for a mail
+      const key = uniqueKey('notify_assigned').replace(/-/g, '_');
+      await deployCircuit(admin, key, userTaskCircuit(key, [{ id: 'study', names: ['دراسة الملف', 'Étude du dossier', 'Case study'], group: 'urbanism', assignee: 'agent' }]));
+      const mail = (await registerMail(registrar, aMail())).body as MailDto;
+      const agent = await login('agent');
+      const socket = await connectSocket(agent.token);
+      try {
+        const live = nextEvent<MyNotificationDto>(socket, 'notification.created', (n) => n.template === 'task.assigned' && n.mailId === mail.id);
+        // when the circuit starts and creates the step
+        await runtimeApi('POST', `/process-definition/key/${key}/start`, { businessKey: mail.id });
+        // then the agent hears of it, with the step's name in each language and the mail's number
+        const pushed = await live;
+        expect(plain(pushed.text.ar)).toBe(`أسندت إليك مهمة «دراسة الملف» للمراسلة ${mail.chronoNumber}.`);
+        expect(plain(pushed.text.fr)).toBe(`La tâche « Étude du dossier » du courrier ${mail.chronoNumber} vous est confiée.`);
+        expect(plain(pushed.text.en)).toBe(`The task "Case study" for mail ${mail.chronoNumber} is now yours.`);
+        const listed = await api<{ items: NotificationDto[] }>('GET', `/api/notifications?mailId=${mail.id}`, { token: admin });
+        expect(listed.body.items.filter((n) => n.template === 'task.assigned' && n.to.username === 'agent')).toHaveLength(1);
       } finally {
         socket.disconnect();
       }

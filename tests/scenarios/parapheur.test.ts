@@ -3,10 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { LetterSignaturesDto, MailDto, UserTaskDto } from '@diwan/contracts';
+import type { LetterSignaturesDto, MailDto, MailTimelineItemDto, UserTaskDto } from '@diwan/contracts';
 import { makeTestPki, pdfsig, type TestPki } from '../../documents/src/signature/signature.testkit.js';
 import { api, login, stack, waitFor } from '../harness/stack.js';
-import { loginableUsers } from './absences.fixtures.js';
+import { loginableUsers, sentenceOf } from './absences.fixtures.js';
 import { aMail, engineDb, registerMail } from './mail.fixtures.js';
 
 /**
@@ -30,6 +30,10 @@ const openTask = (user: string, mailId: string, key: string, timeoutMs = 30_000)
 const complete = (user: string, taskId: string, variables: Record<string, unknown>, language = 'en') =>
   api('POST', `/api/user-tasks/${taskId}/complete`, { token: tokens[user], body: { variables }, headers: { 'accept-language': language } });
 const mail = async (id: string) => (await api<MailDto>('GET', `/api/mails/${id}`, { token: tokens.admin })).body;
+/** The mail's timeline as the designer words it in that language (tags dropped). */
+const story = async (id: string, language: 'ar' | 'fr' | 'en') =>
+  (await api<MailTimelineItemDto[]>('GET', `/api/mails/${id}/timeline`, { token: tokens.agent, headers: { 'accept-language': language } })).body.map((e) => sentenceOf(e, language));
+const GENERIC = /acted on the mail|action was taken|قام بإجراء|أُجري إجراء|a agi sur|action a été effectuée/;
 
 async function writeLetter(user: string, mailId: string, html: string): Promise<void> {
   const current = await api<{ revision: number }>('GET', `/api/mails/${mailId}/letter`, { token: tokens[user] });
@@ -176,6 +180,22 @@ describe('the parapheur', () => {
       expect.objectContaining({ signer: 'Amina Ben Salah', intact: true, modifiedAfter: true, kind: 'signature', by: expect.objectContaining({ username: PRESIDENT }) }),
       expect.objectContaining({ intact: true, modifiedAfter: false, kind: 'registration' }),
     ]);
+
+    // and the reply's history tells each step in a plain sentence, Diwan's own acts as automatic, never its subject
+    const en = await story(replyId, 'en');
+    expect(en).toEqual(
+      expect.arrayContaining([
+        'Youssef Gharbi · يوسف الغربي drafted the mail as a reply to a received mail.',
+        'Youssef Gharbi · يوسف الغربي saved version 2 of the letter.',
+        `Hédi Test ${suffix} · الهادي التجربة signed the letter.`,
+        `The letter was stamped automatically with its registration number ${registered.chronoNumber}.`,
+        expect.stringMatching(/^The mail was prepared automatically for the post\.$|confirmed that the mail was posted/),
+      ]),
+    );
+    expect(en.filter((line) => GENERIC.test(line))).toEqual([]);
+    const ar = await story(replyId, 'ar');
+    expect(ar).toEqual(expect.arrayContaining([`خُتمت الرسالة تلقائيًا بعدد تسجيلها ${registered.chronoNumber}.`, 'Youssef Gharbi · يوسف الغربي حرّر المراسلة ردًّا على مراسلة واردة.']));
+    for (const line of [...en, ...ar]) expect(line).not.toContain(registered.subject);
   }, 240_000);
 
   it('lets the substitute of an absent signatory sign by delegation, with "P.O." on the PDF and in the audit', async () => {
@@ -202,6 +222,17 @@ describe('the parapheur', () => {
       expect(text).toContain(`Hédi Test ${suffix}`);
       const signed = ((await mail(draft.id)).timeline ?? []).find((e) => e.action === 'document.signed' && e.actor === DEPUTY);
       expect(signed?.details.onBehalfOf).toMatchObject({ username: PRESIDENT });
+      // and the history says it in words: the step moved during the absence, the seal by delegation
+      const fr = await story(draft.id, 'fr');
+      expect(fr).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(new RegExp(`^La tâche .+ a été confiée automatiquement à Sonia Test ${suffix} · سنية التجربة pendant l’absence de Hédi Test ${suffix} · الهادي التجربة\\.$`)),
+          `Sonia Test ${suffix} · سنية التجربة a apposé le cachet de l’administration sur la lettre P.O. Hédi Test ${suffix} · الهادي التجربة.`,
+        ]),
+      );
+      const en = await story(draft.id, 'en');
+      expect(en).toContain(`Sonia Test ${suffix} · سنية التجربة sealed the letter with the administration’s seal by delegation of Hédi Test ${suffix} · الهادي التجربة.`);
+      expect([...fr, ...en].filter((line) => GENERIC.test(line))).toEqual([]);
       expect((await pdfsig(file)).match(/Signature is Valid/g)?.length).toBeGreaterThanOrEqual(1);
     } finally {
       await api('POST', `/api/absences/${absence.body.id}/end`, { token: tokens[PRESIDENT] });

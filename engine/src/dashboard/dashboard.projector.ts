@@ -76,6 +76,7 @@ export class DashboardProjector {
     const loaded = await loadMarker(mail.id);
     const marker = loaded?.marker ?? newMarker(mail.id, factsOf(mail));
     if (marker.received) return;
+    marker.chronoNumber = mail.chronoNumber; // a draft letter gets its number when it is registered
     return this.receive(marker, mail.receivedAt, mail.registeredBy);
   }
 
@@ -91,7 +92,7 @@ export class DashboardProjector {
     const loaded = (await loadMarker(markerIdOf(task.businessKey, task.processInstanceId))) ?? (await loadMarker(`pi:${task.processInstanceId}`))!;
     const { marker } = loaded;
     const changed = new Set<string>();
-    if (loaded.mail && !marker.received) (await this.receive(marker, loaded.mail.receivedAt, loaded.mail.registeredBy)).forEach((d) => changed.add(d));
+    if (loaded.mail && !marker.received && loaded.mail.status !== 'draft') (await this.receive(marker, loaded.mail.receivedAt, loaded.mail.registeredBy)).forEach((d) => changed.add(d));
     const depts = task.candidateGroups.length ? [...task.candidateGroups] : task.assignee ? await departmentsOf(task.assignee) : [];
     const known = marker.tasks.find((t) => t.id === task.id);
     if (known && !known.open) return changed.size ? [...changed] : undefined; // finished tasks never reopen

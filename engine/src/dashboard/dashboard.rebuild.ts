@@ -42,9 +42,11 @@ export async function rebuildDashboard(options: RebuildOptions = {}): Promise<Re
   const markers = new Map<string, MailMarker & { status?: string; updatedAt?: Date; lastEnded?: number }>();
   let mails = 0;
   for await (const mail of streamMailFacts()) {
-    const marker = Object.assign(newMarker(String(mail._id), mail), { received: true, status: mail.status, updatedAt: mail.updatedAt });
+    // a draft letter is not in a register yet: it counts as received once registered
+    const received = mail.status !== 'draft';
+    const marker = Object.assign(newMarker(String(mail._id), mail), { received, status: mail.status, updatedAt: mail.updatedAt });
     markers.set(marker._id, marker);
-    inc(`recv:${dayOf(new Date(mail.receivedAt), timeZone)}`, receivedIncrements(marker.dims));
+    if (received) inc(`recv:${dayOf(new Date(mail.receivedAt), timeZone)}`, receivedIncrements(marker.dims));
     if (++mails % 100_000 === 0) options.onProgress?.('mails', mails);
   }
 

@@ -50,7 +50,7 @@ export class ExchangeReceiver {
     const existing = await this.claim(manifest.packageId, peer._id, contentHash);
     if (existing.acknowledgment) return { acknowledgment: { acknowledgment: existing.acknowledgment.text, signature: existing.acknowledgment.signature }, created: false };
 
-    const { mail, replayed } = await this.registration.register(EXCHANGE_REGISTRAR, incomingMailOf(manifest, peer, existing.receivedAt), files, `exchange:${manifest.packageId}`);
+    const { mail, replayed } = await this.registration.register(EXCHANGE_REGISTRAR, incomingMailOf(manifest, peer, existing.receivedAt), files, `exchange:${manifest.packageId}`, 'received');
     if (!mail.chronoNumber) throw new Error(`The registration of package ${manifest.packageId} gave no chrono number`);
     const ack: ExchangeAcknowledgment = { version: 1, packageId: manifest.packageId, sender: { id: this.identity.id }, recipient: { id: peer._id }, chronoNumber: mail.chronoNumber, receivedAt: existing.receivedAt.toISOString() };
     const text = canonicalJson(ack);

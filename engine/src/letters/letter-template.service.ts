@@ -62,9 +62,13 @@ export class LetterTemplateService {
     return toDto(updated);
   }
 
+  /** A standard template may be changed, never deleted (it would come back at the next start). */
   async remove(code: string, actor: string, language: Language): Promise<void> {
-    const removed = await LetterTemplateModel.findOneAndDelete({ code }).lean();
-    if (!removed) throw new NotFoundError(say(language, 'noTemplate', code));
+    const removed = await LetterTemplateModel.findOneAndDelete({ code, standard: { $ne: true } }).lean();
+    if (!removed) {
+      if (await LetterTemplateModel.exists({ code })) throw new ConflictError(say(language, 'standardTemplate', code));
+      throw new NotFoundError(say(language, 'noTemplate', code));
+    }
     await record({ actor, action: 'letterTemplate.deleted', details: { code } });
   }
 }

@@ -6,6 +6,7 @@ import { createLogger } from '../shared/logger.js';
 import { EventBus } from '../shared/event-bus.js';
 import { CircuitStarter } from './mail.circuit.js';
 import { MailModel } from './mail.model.js';
+import { enqueueCircuitStart } from './mail.start-queue.js';
 
 const logger = createLogger('silent');
 const CIRCUIT = 'incoming-mail';
@@ -32,6 +33,7 @@ describe('the circuit start outbox', () => {
       departments: { forAction: [], forInformation: [], consulted: [] }, namedUsers: [],
       circuitStart: { state: 'pending', attempts: 0, lastError: null, nextAttemptAt: now, lockedUntil: null },
     });
+    await enqueueCircuitStart(String(mail._id), now);
 
     // when the runtime is unreachable (a closed port)
     const down = starter(new RuntimeClient({ baseUrl: 'http://127.0.0.1:9/engine-rest', user: 'x', password: 'x', timeoutMs: 2000 }));
@@ -62,6 +64,7 @@ describe('the circuit start outbox', () => {
 
     // when the engine had crashed after the start but before recording it (state back to pending)
     await MailModel.updateOne({ _id: mail._id }, { $set: { 'circuitStart.state': 'pending', 'circuitStart.nextAttemptAt': new Date(0), processInstanceId: null } });
+    await enqueueCircuitStart(String(mail._id), new Date(0));
     await starter(realRuntime()).processDue();
 
     // then it finds the existing instance instead of starting a second one

@@ -8,6 +8,7 @@ import type { Logger } from '../shared/logger.js';
 import { toMailDto } from './mail.dto.js';
 import type { EventBus } from '../shared/event-bus.js';
 import { MailModel, type Mail } from './mail.model.js';
+import { dequeueCircuitStart, dueCircuitStarts, enqueueCircuitStart, ORPHAN_GRACE_MS } from './mail.start-queue.js';
 import { departmentsOf } from '../users/user.service.js';
 import { reminderDateFor } from './mail.types.js';
 import { maySeeMail } from './mail.visibility.js';
@@ -122,7 +123,7 @@ export class CircuitStarter {
    */
   async processDue(now = new Date()): Promise<number> {
     let started = 0;
-    const due = await MailModel.find({ 'circuitStart.state': 'pending', 'circuitStart.nextAttemptAt': { $lte: now } }, { _id: 1 }).sort({ 'circuitStart.nextAttemptAt': 1 }).limit(100).lean();
+    const due = await dueCircuitStarts(now, 100);
     const next = async (): Promise<void> => {
       for (let item = due.shift(); item; item = due.shift()) {
         const mail = await MailModel.findOneAndUpdate(
@@ -130,11 +131,19 @@ export class CircuitStarter {
           { $set: { 'circuitStart.lockedUntil': new Date(Date.now() + this.leaseMs) } },
           { returnDocument: 'after', lean: true },
         );
-        if (mail && (await this.attempt(mail))) started += 1;
+        if (mail) {
+          if (await this.attempt(mail)) started += 1;
+        } else await this.dropIfSettled(item._id, item.enqueuedAt, now);
       }
     };
     await Promise.all(Array.from({ length: this.concurrency }, next));
     return started;
+  }
+
+  /** An entry whose mail is no longer pending (started, failed, or never inserted) leaves the queue. */
+  private async dropIfSettled(mailId: string, enqueuedAt: Date, now: Date): Promise<void> {
+    const mail = await MailModel.findById(mailId, { circuitStart: 1 }).lean();
+    if (mail ? mail.circuitStart?.state !== 'pending' : now.getTime() - enqueuedAt.getTime() > ORPHAN_GRACE_MS) await dequeueCircuitStart(mailId);
   }
 
   private async attempt(mail: Mail): Promise<boolean> {
@@ -165,15 +174,16 @@ export class CircuitStarter {
         },
         { returnDocument: 'after', lean: true },
       );
+      await dequeueCircuitStart(businessKey);
       if (updated) await this.bus.emit('mail.updated', toMailDto(updated));
       return true;
     } catch (err) {
       const failed = attempts >= this.maxAttempts;
       const delay = Math.min(60_000, 1000 * 2 ** (attempts - 1));
-      await MailModel.updateOne(
-        { _id: mail._id },
-        { $set: { circuitStart: { state: failed ? 'failed' : 'pending', attempts, lastError: (err as Error).message, nextAttemptAt: failed ? null : new Date(Date.now() + delay), lockedUntil: null } } },
-      );
+      const nextAttemptAt = failed ? null : new Date(Date.now() + delay);
+      if (nextAttemptAt) await enqueueCircuitStart(businessKey, nextAttemptAt);
+      await MailModel.updateOne({ _id: mail._id }, { $set: { circuitStart: { state: failed ? 'failed' : 'pending', attempts, lastError: (err as Error).message, nextAttemptAt, lockedUntil: null } } });
+      if (failed) await dequeueCircuitStart(businessKey);
       this.logger.warn({ mailId: businessKey, attempts, err: (err as Error).message }, failed ? 'circuit start failed for good' : 'circuit start will be retried');
       if (failed) await record({ actor: 'system', action: 'circuit.startFailed', mailId: businessKey, details: { attempts, error: (err as Error).message } });
       return false;

@@ -8,6 +8,7 @@ import { nextCounterValue } from '../shared/counter.model.js';
 import { NotAllowedError, UnprocessableError } from '../shared/errors.js';
 import { validate } from '../shared/validate.js';
 import { toMailDto } from './mail.dto.js';
+import { enqueueCircuitStart } from './mail.start-queue.js';
 import { MailModel, PRIORITY_RANK } from './mail.model.js';
 import { newTrackingCode } from './mail.number.js';
 import { dueDateFor } from './mail.types.js';
@@ -73,6 +74,7 @@ export class MailDrafting {
       searchText: searchTextOf(input.subject, input.summary, correspondent.name),
       correspondentSearchText: searchTextOf(correspondent.name),
     };
+    await enqueueCircuitStart(String(mailId), now);
     const mail = (await MailModel.create(doc)).toObject();
     await record({ actor: user.username, action: 'mail.drafted', mailId: String(mailId), details: { department, replyTo: replyTo ?? null, circuit: binding.circuitKey } });
     this.kickCircuitStart();

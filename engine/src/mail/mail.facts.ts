@@ -1,7 +1,7 @@
 import type { SessionUser } from '@diwan/contracts';
 import { mailTypeLabel } from '../mail-types/mail-type.service.js';
 import { DIRECTION_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../shared/labels.js';
-import { formatDate, pick, type Language } from '../shared/language.js';
+import { formatDate, formatDay, pick, type Language } from '../shared/language.js';
 import { MailModel } from './mail.model.js';
 import { maySeeMail } from './mail.visibility.js';
 
@@ -32,7 +32,7 @@ export async function mailFacts(user: SessionUser, mailId: string, language: Lan
     subject: readable ? mail.subject : '',
     typeLabel: pick(await mailTypeLabel(mail.mailType), language),
     priorityLabel: pick(PRIORITY_LABELS[mail.priority], language),
-    dueDateText: formatDate(mail.dueDate, language),
+    dueDateText: formatDay(mail.dueDate, language),
     receivedAtText: formatDate(mail.receivedAt, language),
     correspondentName: readable ? (mail.correspondent?.name ?? '') : '',
     directionLabel: pick(DIRECTION_LABELS[mail.direction], language),

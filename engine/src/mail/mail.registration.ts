@@ -14,6 +14,7 @@ import { unknownUsers } from '../users/user.routes.js';
 import { toMailDto } from './mail.dto.js';
 import type { EventBus } from '../shared/event-bus.js';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from './mail.idempotency.js';
+import { enqueueCircuitStart } from './mail.start-queue.js';
 import { MailModel, PRIORITY_RANK } from './mail.model.js';
 import { newTrackingCode, withChronoNumber } from './mail.number.js';
 import type { MailTypeBinding, MailTypeService } from '../mail-types/mail-type.service.js';
@@ -39,7 +40,8 @@ export class MailRegistration {
     private readonly logger: Logger,
   ) {}
 
-  async register(user: SessionUser, raw: unknown, files: UploadedFile[], idempotencyKey?: string): Promise<RegistrationResult> {
+  /** `filesRole`: what the files are; a letter that came through the exchange is `received`, else they are the paper's scans. */
+  async register(user: SessionUser, raw: unknown, files: UploadedFile[], idempotencyKey?: string, filesRole: 'scan' | 'received' = 'scan'): Promise<RegistrationResult> {
     const input = validate(registerMailSchema, raw, 'mail');
     const { correspondent: existingCorrespondent, binding } = await this.checkReferences(user, input);
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
@@ -58,12 +60,13 @@ export class MailRegistration {
 
     let stored: StoredAttachment[] = [];
     try {
-      stored = await storeFiles(files, { mailId: String(mailId), role: 'scan', uploadedBy: user.username });
+      stored = await storeFiles(files, { mailId: String(mailId), role: filesRole, uploadedBy: user.username });
       const correspondent = existingCorrespondent ?? (await findOrCreateCorrespondent(input.correspondent as Exclude<RegisterMail['correspondent'], { id: string }>));
       const registeredAt = new Date();
       const mail = await withChronoNumber(input.direction, registeredAt.getUTCFullYear(), user.username, async (sequence, chronoNumber) => {
         const doc = buildMail(input, { mailId, sequence, chronoNumber, registeredAt, receivedAt, correspondent, stored, user, binding });
         try {
+          await enqueueCircuitStart(String(mailId), registeredAt);
           return (await MailModel.create(doc)).toObject();
         } catch (err) {
           // A retried write (the driver's retryable writes) may meet its own first success.

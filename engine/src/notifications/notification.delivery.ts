@@ -1,6 +1,7 @@
 import type { NotificationChannel } from '@diwan/contracts';
 import type { Logger } from '../shared/logger.js';
-import { NotificationModel, NotificationOutboxModel, NotificationProviderRefModel } from './notification.model.js';
+import { NotificationModel, NotificationOutboxModel, NotificationProviderRefModel, type Notification } from './notification.model.js';
+import { SECRET_VALUES } from './notification.templates.js';
 import { PermanentSendError, type Transport } from './notification.transport.js';
 
 const LEASE_MS = 60_000;
@@ -89,7 +90,7 @@ export class NotificationDelivery {
       }
       await NotificationModel.updateOne(
         { _id: id, status: 'pending' },
-        { $set: { status: result.delivered ? 'delivered' : 'sent', attempts, sentAt: now, ...(result.delivered ? { deliveredAt: now } : {}), providerMessageId: result.providerMessageId, transport: transport.name, lastError: null } },
+        { $set: { status: result.delivered ? 'delivered' : 'sent', attempts, sentAt: now, ...(result.delivered ? { deliveredAt: now } : {}), providerMessageId: result.providerMessageId, transport: transport.name, lastError: null, ...masked(n) } },
       );
       await NotificationOutboxModel.deleteOne({ _id: id });
       this.logger.info({ notificationId: id, channel: n.channel, transport: transport.name, attempts }, 'notifications: sent');
@@ -103,4 +104,12 @@ export class NotificationDelivery {
       this.logger.warn({ notificationId: id, channel: n.channel, attempts, err: message, giveUp }, 'notifications: not sent');
     }
   }
+}
+
+/** Once sent, a secret value (a confirmation code) is masked in the stored text and dropped from the data. */
+function masked(n: Notification): Partial<Notification> {
+  const secrets = (SECRET_VALUES[n.template] ?? []).filter((key) => n.data[key] !== undefined && n.data[key] !== null && String(n.data[key]) !== '');
+  if (!secrets.length) return {};
+  const hide = (text: string | null) => secrets.reduce((t, key) => t?.split(String(n.data[key])).join('••••••') ?? t, text);
+  return { text: hide(n.text)!, subject: hide(n.subject), data: Object.fromEntries(Object.entries(n.data).filter(([key]) => !secrets.includes(key))) };
 }

@@ -1,6 +1,7 @@
 import type { MailDto, NotificationChannel } from '@diwan/contracts';
 import type { Config } from '../config/config.js';
 import type { RealtimeIo } from '../realtime/realtime.gateway.js';
+import type { EventBus } from '../shared/event-bus.js';
 import type { Logger } from '../shared/logger.js';
 import type { UserTaskService } from '../tasks/user-task.service.js';
 import { DeadlineNotifier } from './notification.deadline.js';
@@ -10,6 +11,7 @@ import { inAppTransport } from './notification.in-app.js';
 import { NotificationService } from './notification.service.js';
 import { httpSmsTransport } from './notification.sms-http.js';
 import { smppTransport } from './notification.smpp.js';
+import { notifyAssignedTasks } from './notification.tasks.js';
 import type { Transport } from './notification.transport.js';
 
 export type NotificationSettings = Pick<
@@ -37,8 +39,9 @@ export class NotificationFeature {
   readonly deadlines: DeadlineNotifier;
   private readonly delivery: NotificationDelivery;
 
-  constructor(settings: NotificationSettings, io: RealtimeIo | null, userTasks: UserTaskService, mailOf: (id: string) => Promise<MailDto>, logger: Logger) {
+  constructor(settings: NotificationSettings, io: RealtimeIo | null, userTasks: UserTaskService, mailOf: (id: string) => Promise<MailDto>, logger: Logger, bus?: EventBus) {
     this.service = new NotificationService(settings.DIWAN_TIME_ZONE);
+    if (bus) notifyAssignedTasks(bus, this.service, logger);
     const onReceipt = (messageId: string, delivered: boolean, word: string) =>
       void this.service
         .recordReceipt('smpp', messageId, delivered, word)

@@ -34,4 +34,11 @@ describe('notification templates', () => {
     expect(renderNotification('task.assigned', 'ar', { taskName: 'توقيع', chronoNumber: '2026/A/000321' }, 'UTC').text).toBe('أسندت إليك مهمة «توقيع» للمراسلة \u200e2026/A/000321\u200e.');
     expect(renderNotification('task.assigned', 'fr', { taskName: 'Signer', chronoNumber: '2026/A/000321' }, 'UTC').text).toBe('La tâche « Signer » du courrier 2026/A/000321 vous est confiée.');
   });
+
+  it('takes a value in the language when it comes in each', () => {
+    const data = { taskName: 'Viser', taskNameAr: 'التأشير', taskNameEn: 'Endorse', chronoNumber: 'X' };
+    expect(renderNotification('task.assigned', 'ar', data, 'UTC').text).toBe('أسندت إليك مهمة «التأشير» للمراسلة \u200eX\u200e.');
+    expect(renderNotification('task.assigned', 'en', data, 'UTC').text).toBe('The task "Endorse" for mail X is now yours.');
+    expect(renderNotification('task.assigned', 'fr', data, 'UTC').text).toBe('La tâche « Viser » du courrier X vous est confiée.');
+  });
 });

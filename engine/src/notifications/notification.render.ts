@@ -50,7 +50,10 @@ const heldLeftToRight = (text: string) => (text && !/[\u0590-\u08ff\ufb1d-\ufdff
 export function renderNotification(template: NotificationTemplate, language: NotificationLanguage, data: Record<string, unknown>, timeZone: string, isolate = false): Rendered {
   const texts = NOTIFICATION_TEXTS[template][language];
   const mark = isolate ? isolated : language === 'ar' ? heldLeftToRight : (text: string) => text;
-  const values = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, mark(shown(v, language, timeZone))]));
+  // A value may come in each language: `taskNameAr` wins over `taskName` in Arabic.
+  const suffix = { ar: 'Ar', fr: 'Fr', en: 'En' }[language];
+  const localised = { ...data, ...Object.fromEntries(Object.entries(data).flatMap(([k, v]) => (k.endsWith(suffix) && v !== null && v !== '' ? [[k.slice(0, -2), v]] : []))) };
+  const values = Object.fromEntries(Object.entries(localised).map(([k, v]) => [k, mark(shown(v, language, timeZone))]));
   const text = fill(texts.text, values);
   const escaped = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, escapeHtml(v)]));
   const dir = language === 'ar' ? 'rtl' : 'ltr';

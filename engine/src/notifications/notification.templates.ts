@@ -13,6 +13,9 @@ export interface TemplateText {
  * trackingUrl, subject, dueDate, taskName, administration. Kept short: an Arabic SMS of more than
  * 70 characters is sent as one long message (message_payload).
  */
+/** Values that are secrets: kept only until the message is sent, then masked in what is stored. */
+export const SECRET_VALUES: Partial<Record<NotificationTemplate, string[]>> = { 'deposit.confirmationCode': ['code'] };
+
 export const NOTIFICATION_TEXTS: Record<NotificationTemplate, Record<NotificationLanguage, TemplateText>> = {
   'deposit.confirmationCode': {
     ar: { subject: 'رمز تأكيد الإيداع', text: 'رمز تأكيد إيداعك: {code}. لا تشاركه مع أحد.' },

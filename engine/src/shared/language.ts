@@ -18,10 +18,27 @@ export function pick(text: Partial<I18nText> | null | undefined, language: Langu
 
 const LOCALES: Record<Language, string> = { ar: 'ar-TN', fr: 'fr-FR', en: 'en-GB' };
 
-/** A date as people read it in that language: "3 déc. 2026", "٣ ديسمبر ٢٠٢٦"; with the time when asked. */
+/** The administration's time zone (config DIWAN_TIME_ZONE), in which every date the engine writes out is read. */
+let timeZone = 'Africa/Tunis';
+export function setAdministrationTimeZone(zone: string): void {
+  timeZone = zone;
+}
+
+/** A date as people read it in that language, in the administration's time zone: "3 déc. 2026", "٣ ديسمبر ٢٠٢٦"; with the time when asked. */
 export function formatDate(date: Date | string | null | undefined, language: Language, withTime = false): string {
   if (!date) return '';
   const d = typeof date === 'string' ? new Date(date) : date;
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Africa/Tunis' }).format(d);
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}), timeZone }).format(d);
+}
+
+/**
+ * A calendar day as people read it in that language ("16 déc. 2026"): due dates are kept as the
+ * end of their day in UTC (see dueDateFor), so the day is read in UTC, as the designer shows it.
+ */
+export function formatDay(date: Date | string | null | undefined, language: Language): string {
+  if (!date) return '';
+  const d = typeof date === 'string' ? new Date(date) : date;
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }

@@ -117,7 +117,12 @@ export class LetterSignatures {
   async verify(user: SessionUser, mailId: string): Promise<LetterSignaturesDto> {
     const mail = await findVisibleMail(user, mailId);
     const id = String(mail._id);
-    const [reports, known] = await Promise.all([this.letters.currentPdf(id).then((pdf) => listSignatures(pdf)), LetterSignatureModel.find({ mailId: id }).lean()]);
+    // a mail with no letter yet has nothing signed: an empty list, not an error
+    const reports = await this.letters.currentPdf(id).then(
+      (pdf) => listSignatures(pdf),
+      (err: unknown) => (err instanceof NotFoundError ? [] : Promise.reject(err)),
+    );
+    const known = reports.length ? await LetterSignatureModel.find({ mailId: id }).lean() : [];
     const byField = new Map(known.map((k) => [k.fieldName, k]));
     const names = await displayNames(known.map((k) => k.signer));
     return {

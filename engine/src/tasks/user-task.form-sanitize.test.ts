@@ -14,9 +14,16 @@ describe('form text served to form-js', () => {
     expect(text.endsWith(' · ')).toBe(true);
   });
 
-  it('shows nothing for an expression template, keeps block tags, and shows the author’s HTML as text', () => {
+  it('decides conditions on plain paths from the facts, nested ones too', () => {
+    expect(sanitizeText('{{#if mail.subject}}x{{/if}}', facts)).toBe('x');
+    expect(sanitizeText('a{{#if mail.typeLabel}}{{mail.typeLabel}} — {{/if}}b', facts)).toBe('ab');
+    expect(sanitizeText('{{#if mail.typeLabel}}t{{else}}none{{/if}}', facts)).toBe('none');
+    expect(sanitizeText('{{#if mail.chronoNumber}}[{{#if mail.typeLabel}}t{{/if}}]{{/if}}', facts)).toBe('[]');
+  });
+
+  it('shows nothing for an expression template, keeps other block tags, and shows the author’s HTML as text', () => {
     expect(sanitizeText('a {{ string(mail.subject) }} b', facts)).toBe('a  b');
-    expect(sanitizeText('{{#if mail.subject}}x{{/if}}', facts)).toBe('{{#if mail.subject}}x{{/if}}');
+    expect(sanitizeText('{{#if count(x) > 1}}x{{/if}}', facts)).toBe('{{#if count(x) > 1}}x{{/if}}');
     expect(sanitizeText('<img src=x> and **bold**', facts)).toBe('&lt;img src=x> and **bold**');
   });
 

@@ -22,7 +22,8 @@ export function MailAttachments({ attachments }: { attachments: AttachmentDto[] 
             <span className="file-list__type">{t(`mail.attachments.roles.${attachment.role}`)}</span>
             <bdi className="file-list__name">{attachment.filename}</bdi>
             <span className="muted">
-              {formatSize(attachment.size, language)} · {formatDate(attachment.uploadedAt)}
+              {/* each number isolated, so that size and date keep their order in a right-to-left line */}
+              <bdi dir="ltr">{formatSize(attachment.size, language)}</bdi> · <bdi>{formatDate(attachment.uploadedAt)}</bdi>
             </span>
             <button
               type="button"

@@ -11,17 +11,22 @@ export function MailDetails({ mail }: { mail: MailDto }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const formatDay = useFormatDay();
-  const { nameOf } = useDepartments();
+  const { nameOf, query: departmentsQuery } = useDepartments();
   const { labelOf: typeLabel } = useMailTypes();
   const users = useUsers();
   const personName = (username: string) => (users.status === 'success' ? (users.data.find((u) => u.username === username)?.displayName ?? username) : '');
+  // departments by name in the reader's language: none shown (rather than their codes) until the directory is read
   const departments = (codes: string[]) =>
-    codes.length === 0 ? null : codes.map((code) => <span key={code} className="chip">{nameOf(code)}</span>);
+    codes.length === 0 || departmentsQuery.status !== 'success' ? null : codes.map((code) => <span key={code} className="chip">{nameOf(code)}</span>);
+  // An outgoing mail was not received: no receiving channel, and a draft says when and by whom it was drafted.
+  const outgoing = mail.direction === 'outgoing';
+  const draft = mail.status === 'draft';
   const rows: [string, ReactNode][] = [
     [t('mailForm.direction'), t(`directions.${mail.direction}`)],
-    [t('mailForm.channel'), t(`channels.${mail.channel}`)],
+    [t('mailForm.channel'), !outgoing && t(`channels.${mail.channel}`)],
     [t('mailForm.correspondent.label'), mail.correspondent && <bdi>{mail.correspondent.name}</bdi>],
-    [t('mailForm.receivedAt'), formatDate(mail.receivedAt)],
+    [t('mailForm.receivedAt'), !outgoing && formatDate(mail.receivedAt)],
+    [t('mail.status'), draft && t('statuses.draft')],
     [t('mailForm.letterDate'), mail.letterDate && formatDay(mail.letterDate)],
     [t('mailForm.letterReference'), mail.letterReference && <bdi>{mail.letterReference}</bdi>],
     [t('mailForm.priority'), t(`priorities.${mail.priority}`)],
@@ -33,7 +38,7 @@ export function MailDetails({ mail }: { mail: MailDto }) {
     [t('mailForm.summary'), mail.summary && <span dir="auto">{mail.summary}</span>],
     [t('mailForm.tags'), mail.tags.length > 0 && mail.tags.map((tag) => <span key={tag} className="chip">{tag}</span>)],
     [t('mail.receiptNumber'), mail.receipt && <bdi>{mail.receipt.number}</bdi>],
-    [t('mail.registeredBy'), <><bdi>{personName(mail.registeredBy)}</bdi> · {formatDate(mail.registeredAt)}</>],
+    [t(draft ? 'mail.draftedBy' : 'mail.registeredBy'), <><bdi>{personName(mail.registeredBy)}</bdi> · {formatDate(mail.registeredAt)}</>],
     [t('mail.voidReason'), mail.voidReason],
   ];
   return (

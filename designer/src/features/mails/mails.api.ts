@@ -1,4 +1,4 @@
-import type { CorrespondentDto, MailDto, RegisterMailInput } from '@diwan/contracts';
+import type { CorrespondentDto, DraftMailInput, MailDto, RegisterMailInput } from '@diwan/contracts';
 import { apiFetch } from '../../shared/api/api.client';
 import { apiUpload } from '../../shared/api/api.upload';
 
@@ -9,6 +9,13 @@ export const mailProgressPath = (id: string) => `/api/mails/${encodeURIComponent
 export const attachmentPath = (id: string) => `/api/attachments/${encodeURIComponent(id)}`;
 
 export type { MailProgressDto } from '@diwan/contracts';
+
+/** Drafts an outgoing letter in Diwan: it gets its number when the parapheur registers it, after signature. */
+export function draftLetter(input: RegisterMailInput): Promise<MailDto> {
+  const { subject, summary, language, correspondent, mailType, priority, dueDate, tags } = input;
+  const body: DraftMailInput = { subject, summary, language, correspondent, mailType, priority, dueDate, tags };
+  return apiFetch<MailDto>('/api/mails/drafts', { method: 'POST', body });
+}
 
 /** Registers a mail with its scans; the same key on a retry never registers it twice. */
 export function registerMail(

@@ -107,7 +107,7 @@ export interface AttachmentDto {
   sha256: string;
   /** `scan` from the registrar, `receipt` made by the worker, `reply` drafted by an agent, `citizen` sent by the citizen from the tracking page. */
   /** `received`: the letter another administration sent through the exchange, as it arrived. */
-  role: 'scan' | 'receipt' | 'reply' | 'citizen' | 'received';
+  role: 'scan' | 'receipt' | 'reply' | 'citizen' | 'received' | 'annex';
   uploadedAt: string;
   uploadedBy: string;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { LetterCompareDto, LetterDto, LetterTemplateDto, MailDto } from '@diwan/contracts';
 import { api, login, stack } from '../harness/stack.js';
-import { aMail, registerMail } from './mail.fixtures.js';
+import { aMail, FAKE_EXE, registerMail, TINY_PDF } from './mail.fixtures.js';
 
 const OUT = path.resolve('test-results/letters');
 
@@ -138,6 +138,24 @@ describe('letters: a reply drafted from a template, versions, comparison, PDF/A'
     expect(bad.body.error.message).toContain('طلب غير صالح');
     expect((await api('GET', `/api/mails/${draft.id}/letter/compare?from=1&to=99`, { token: agent })).status).toBe(404);
     expect((await api('POST', `/api/mails/${draft.id}/letter/from-template`, { token: agent, body: { templateCode: 'nope-nope' } })).status).toBe(404);
+  }, 60_000);
+
+  it('attaches documents to the letter (annexes) for its writers only, sniffed like any upload', async () => {
+    const annex = (token: string, bytes: Buffer, filename: string, type: string) => {
+      const form = new FormData();
+      form.append('files', new Blob([new Uint8Array(bytes)], { type }), filename);
+      return fetch(`${stack.engineUrl}/api/mails/${draft.id}/letter/annexes`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    };
+    // when the drafter attaches a PDF, then the mail carries it as an enclosure of the letter
+    const added = await annex(agent, TINY_PDF, 'plan-de-situation.pdf', 'application/pdf');
+    expect(added.status).toBe(201);
+    const mail = (await added.json()) as MailDto;
+    expect(mail.attachments.filter((a) => a.role === 'annex').map((a) => a.filename)).toEqual(['plan-de-situation.pdf']);
+    // and an executable named .pdf is refused, and nobody else may attach
+    expect((await annex(agent, FAKE_EXE, 'plan.pdf', 'application/pdf')).status).toBe(415);
+    const [president, cabinet] = await Promise.all(['president', 'cabinet'].map(async (u) => (await login(u)).token));
+    expect((await annex(president!, TINY_PDF, 'x.pdf', 'application/pdf')).status).toBe(404);
+    expect((await annex(cabinet!, TINY_PDF, 'x.pdf', 'application/pdf')).status).toBe(403);
   }, 60_000);
 
   it('lets an admin manage templates; script in a body or a label is inert', async () => {

@@ -94,6 +94,7 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/mails/{id}/letter': 'all',
   'PUT /api/mails/{id}/letter': 'all',
   'POST /api/mails/{id}/letter/from-template': 'all',
+  'POST /api/mails/{id}/letter/annexes': 'all',
   'GET /api/mails/{id}/letter/versions/{n}': 'all',
   'GET /api/mails/{id}/letter/compare': 'all',
   'GET /api/mails/{id}/document': 'all',

@@ -159,7 +159,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(operationsRoutes(deps.runtime, deps.circuitModels, deps.bus));
   api.use(absenceRoutes(deps.absences));
   api.use(letterTemplateRoutes(deps.letters.templates));
-  api.use(letterRoutes(deps.letters.letters));
+  api.use(letterRoutes(deps.letters.letters, deps.mail.updates));
   api.use(dispatchRoutes(dispatch.dispatches, dispatch.documents));
   api.use(exchangePeerRoutes(deps.exchange.peers));
   api.use(notificationRoutes(deps.notifications.service));

@@ -321,6 +321,15 @@ export function openApiDocument() {
       '/api/mails/{id}/letter/from-template': {
         post: { summary: 'Start the letter (a new version) from a template: its body, language and signatory title', security: secured, parameters: [pathParam('id')], requestBody: json(letterFromTemplateSchema), responses: { '200': ok('LetterDto'), '404': errorResponse('Unknown mail or template'), '409': errorResponse('Lost update, or signed'), ...standardErrors } },
       },
+      '/api/mails/{id}/letter/annexes': {
+        post: {
+          summary: 'Attach documents to the letter (annexes, sent with it): whoever may still change the letter, before it is signed; files sniffed and limited like registration',
+          security: secured,
+          parameters: [pathParam('id')],
+          requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } },
+          responses: { '201': ok('MailDto'), '404': errorResponse('Unknown or not visible'), '409': errorResponse('The letter is signed'), '413': errorResponse('Too large'), '415': errorResponse('Unsupported type'), ...standardErrors },
+        },
+      },
       '/api/mails/{id}/letter/versions/{n}': {
         get: { summary: "One version of the letter, with its html", security: secured, parameters: [pathParam('id'), pathParam('n')], responses: { '200': ok('LetterVersionContentDto'), '404': errorResponse('Unknown version or mail'), ...standardErrors } },
       },

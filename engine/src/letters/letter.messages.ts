@@ -9,6 +9,7 @@ const MESSAGES = {
   noVersion: { ar: 'لا توجد نسخة رقم {x}', fr: "Il n'y a pas de version {x}", en: 'There is no version {x}' },
   noTemplate: { ar: 'لا يوجد نموذج بهذا الرمز: {x}', fr: 'Aucun modèle avec ce code : {x}', en: 'No template with this code: {x}' },
   standardTemplate: { ar: 'نموذج قياسي لا يُحذف، ويمكن تعديله: {x}', fr: 'Un modèle standard ne se supprime pas, il se modifie : {x}', en: 'A standard template can be changed, not deleted: {x}' },
+  noFile: { ar: 'أرفق ملفًا واحدًا على الأقل', fr: 'Joignez au moins un fichier', en: 'Attach at least one file' },
   templateExists: { ar: 'يوجد نموذج بهذا الرمز: {x}', fr: 'Un modèle existe déjà avec ce code : {x}', en: 'A template with this code exists already: {x}' },
   notEditable: {
     ar: 'لا يمكنك تحرير هذه الرسالة: يحررها محرر المراسلة أو من بيده مهمة مفتوحة عليها',

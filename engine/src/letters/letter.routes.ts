@@ -1,9 +1,12 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { letterCompareQuerySchema, letterFromTemplateSchema, saveLetterSchema } from '@diwan/contracts';
+import { letterCompareQuerySchema, letterFromTemplateSchema, saveLetterSchema, type MailDto } from '@diwan/contracts';
 import { currentUser } from '../auth/auth.middleware.js';
 import { languageOf } from '../shared/language.js';
-import { validateIn } from './letter.messages.js';
+import { MAIL_UPLOAD_LIMITS, parseMultipart } from '../attachments/attachment.upload.js';
+import type { MailUpdates } from '../mail/mail.updates.js';
+import { BadInputError } from '../shared/errors.js';
+import { say, validateIn } from './letter.messages.js';
 import type { LetterService } from './letter.service.js';
 
 const versionNumberSchema = z.coerce.number().int().min(1).max(100_000);
@@ -22,8 +25,18 @@ function sendPdf(res: Response, pdf: Buffer, filename: string): void {
  * their comparison, and `GET /api/mails/:id/document` (the current PDF, signed once signed). The
  * service checks who may read and who may write (letter.rights.ts).
  */
-export function letterRoutes(letters: LetterService): Router {
+export function letterRoutes(letters: LetterService, updates: MailUpdates): Router {
   const router = Router();
+  // documents sent with the letter (annexes): by whoever may still change it, before it is signed
+  router.post('/mails/:id/letter/annexes', async (req, res) => {
+    const [user, language, mailId] = [currentUser(req), languageOf(req), String(req.params.id)];
+    await letters.checkWritable(user, mailId, language);
+    const upload = await parseMultipart(req, 'files', MAIL_UPLOAD_LIMITS);
+    if (!upload.files.length) throw new BadInputError(say(language, 'noFile'), { fields: [{ field: 'files', message: say(language, 'noFile') }] });
+    let mail: MailDto | null = null;
+    for (const file of upload.files) mail = (await updates.addAttachment(mailId, file, 'annex', user.username)).mail;
+    res.status(201).json(mail);
+  });
   router.get('/mails/:id/letter', async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json(await letters.view(currentUser(req), String(req.params.id)));

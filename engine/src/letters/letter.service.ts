@@ -109,6 +109,12 @@ export class LetterService {
     };
   }
 
+  /** Checks that the user may still change the letter, and so its annexes: 404, 403, or 409 once signed. */
+  async checkWritable(user: SessionUser, mailId: string, language: Language): Promise<void> {
+    await this.rights.writable(user, mailId, language);
+    if ((await LetterModel.findById(mailId, { signed: 1 }).lean())?.signed) throw new ConflictError(say(language, 'signed'));
+  }
+
   async save(user: SessionUser, mailId: string, input: SaveLetter, language: Language): Promise<LetterDto> {
     const mail = await this.rights.writable(user, mailId, language);
     const letter = await LetterModel.findById(mailId).lean();

@@ -92,7 +92,7 @@ const attachmentSchema = new Schema<StoredAttachment>(
     contentType: { type: String, required: true },
     size: { type: Number, required: true },
     sha256: { type: String, required: true },
-    role: { type: String, enum: ['scan', 'receipt', 'reply', 'citizen', 'received'], required: true },
+    role: { type: String, enum: ['scan', 'receipt', 'reply', 'citizen', 'received', 'annex'], required: true },
     uploadedAt: { type: Date, required: true },
     uploadedBy: { type: String, required: true },
   },

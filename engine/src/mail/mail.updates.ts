@@ -40,7 +40,7 @@ export class MailUpdates {
   }
 
   /** Adds a file made by a worker; the same mail, role and content give back the same attachment. */
-  async addAttachment(id: string, file: UploadedFile, role: 'receipt' | 'reply' | 'citizen', actor: string): Promise<{ mail: MailDto; created: boolean }> {
+  async addAttachment(id: string, file: UploadedFile, role: 'receipt' | 'reply' | 'citizen' | 'annex', actor: string): Promise<{ mail: MailDto; created: boolean }> {
     const mail = await mailById(id);
     if (mail.attachments.some((a) => a.role === role && a.sha256 === file.sha256)) return { mail: toMailDto(mail), created: false };
     const stored = await storeFile(file, { mailId: id, role, uploadedBy: actor });

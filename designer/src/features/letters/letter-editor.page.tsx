@@ -14,6 +14,7 @@ import { mailRoute } from '../../shared/routes/mail.routes';
 import { BackLink } from '../../shared/ui/back-link';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
+import { LetterAnnexes } from './letter-annexes';
 import { LetterCompare } from './letter-compare';
 import { LetterToolbar } from './letter-toolbar';
 import { applyTemplate, compareVersions, documentPath, letterPath, saveLetter, templatesPath } from './letters.api';
@@ -188,6 +189,7 @@ function LetterEditor({ mailId, initial, templates }: { mailId: string; initial:
             )}
             {compare && <LetterCompare compare={compare} rtl={rtl} />}
           </section>
+          <LetterAnnexes mailId={mailId} editable={letter.editable && !letter.signed} />
         </section>
 
         <section className="letter-preview" aria-label={t('letters.preview')}>

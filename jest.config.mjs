@@ -12,6 +12,6 @@ export default {
   globalSetup: '<rootDir>/tests/harness/global-setup.mjs',
   globalTeardown: '<rootDir>/tests/harness/global-teardown.mjs',
   reporters: ['default', '<rootDir>/tests/harness/summary-reporter.mjs'],
-  testTimeout: 60_000,
+  testTimeout: 180_000,
   maxWorkers: 2,
 };

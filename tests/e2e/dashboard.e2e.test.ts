@@ -121,7 +121,7 @@ describe('the supervision dashboard, in a real browser', () => {
     const after = { overdue: await figure(agentOverdue), open: await figure(agentOpen) };
     expect(after.overdue).toEqual({ count: before.overdue.count - 1, text: String(before.overdue.count - 1) });
     expect(after.open).toEqual({ count: before.open.count - 1, text: String(before.open.count - 1) });
-    await waitFor('the agent step count to grow', async () => (await agentSteps.count()) > 0 && Number(await agentSteps.textContent()) === before.steps + 1);
+    await waitFor('the agent step count to grow', async () => (await agentSteps.count()) > 0 && Number(await agentSteps.textContent()) >= before.steps + 1); // (other files' agent steps may add more)
     expect(await supervisor.getByTestId('dashboard-updated-at').getAttribute('data-computed-at')).not.toBe(updatedBefore);
     // and the live feed says it in a sentence: who, which step (its Arabic name), which mail; no id, no ISO date
     const line = supervisor.locator('[data-testid="dashboard-feed-item"][data-kind="userTask.completed"]').filter({ hasText: late[0]!.chronoNumber! }).first();

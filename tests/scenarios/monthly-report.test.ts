@@ -88,13 +88,19 @@ describe('the monthly report', () => {
     expect(json.durations.byPerson).toEqual(dash.durations.byPerson);
     expect(json.open).toMatchObject({ total: dash.open.total, overdue: dash.open.overdue });
     // and the mails closed this month, on time, as the mails collection says (the one archived above among them)
-    const closedDirect = (await db.db.collection('mails').find({ status: { $in: ['closed', 'archived'] }, 'departments.forAction': 'urbanism' }, { projection: { updatedAt: 1 } }).toArray()).filter((m) => dayIn(m.updatedAt).startsWith(month)).length;
+    // (other files close urbanism's mails in the same run: the count and the report are read together until they agree)
+    const agreed = await waitFor('the closed mails counted alike', async () => {
+      const direct = (await db.db.collection('mails').find({ status: { $in: ['closed', 'archived'] }, 'departments.forAction': 'urbanism' }, { projection: { updatedAt: 1 } }).toArray()).filter((m) => dayIn(m.updatedAt).startsWith(month)).length;
+      const closed = (await report(tokens.supervisor!, `month=${month}&department=urbanism&format=json`)).body.closed;
+      return closed[0]?.closed === direct ? { direct, closed } : null;
+    }, 30_000);
+    const closedDirect = agreed.direct;
     expect(closedDirect).toBeGreaterThanOrEqual(1);
-    // (other files close urbanism's mails late in the same run: on time is at most closed, and the rate says so)
-    expect(json.closed).toEqual([{ key: 'urbanism', label: "Service de l'urbanisme", closed: closedDirect, onTime: expect.any(Number), onTimeRate: expect.any(Number) }]);
-    expect(json.closed[0]!.onTime).toBeGreaterThanOrEqual(1);
-    expect(json.closed[0]!.onTime).toBeLessThanOrEqual(closedDirect);
-    expect(json.closed[0]!.onTimeRate).toBeCloseTo(json.closed[0]!.onTime / closedDirect, 5);
+    // (some are closed late by other files: on time is at most closed, and the rate says so)
+    expect(agreed.closed).toEqual([{ key: 'urbanism', label: "Service de l'urbanisme", closed: closedDirect, onTime: expect.any(Number), onTimeRate: expect.any(Number) }]);
+    expect(agreed.closed[0]!.onTime).toBeGreaterThanOrEqual(1);
+    expect(agreed.closed[0]!.onTime).toBeLessThanOrEqual(closedDirect);
+    expect(agreed.closed[0]!.onTimeRate).toBeCloseTo(agreed.closed[0]!.onTime / closedDirect, 5);
     expect(json.department).toEqual({ code: 'urbanism', label: "Service de l'urbanisme" });
     // (the agent completes steps in other files of the run too)
     expect(json.durations.byPerson.find((r) => r.key === 'agent')).toMatchObject({ count: expect.any(Number), label: expect.stringContaining('Youssef') });

@@ -105,7 +105,7 @@ export async function codeSentTo(to: string, n = 1): Promise<string> {
   return waitFor(`confirmation code #${n} for ${to}`, async () => {
     const codes = (await mailsTo(to)).map((m) => /\b(\d{6})\b/.exec(m.parsed.text ?? '')?.[1]).filter(Boolean) as string[];
     return codes.length >= n ? codes[n - 1] : null;
-  }, 30_000);
+  }, 90_000); // (the notification outbox delivers behind the whole run's mail on a loaded machine)
 }
 
 /** The SMS the local SMPP server received for `phone` (destination without the +), oldest first. */

@@ -47,7 +47,7 @@ describe('portal deposits', () => {
     const mail = await waitFor('circuit started', async () => {
       const m = (await api('GET', `/api/mails/${rows[0]!.id}`, { token })).body;
       return m.processInstanceId ? m : null;
-    }, 60_000);
+    }, 180_000);
     expect(mail).toMatchObject({ channel: 'portal', direction: 'incoming', mailType: 'administrative-request', correspondent: { kind: 'citizen', email: input.identity.email } });
     expect(mail.attachments.map((a: { role: string }) => a.role).sort()).toEqual(['receipt', 'scan']);
 

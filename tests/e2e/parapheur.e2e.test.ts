@@ -155,7 +155,9 @@ describe('the parapheur, end to end on two administrations, in Arabic', () => {
     const draft = await mailAt(draftId);
     expect(draft).toMatchObject({ status: 'draft', chronoNumber: null, direction: 'outgoing', links: [{ kind: 'replyTo', mailId: incoming.id }] });
     expect(draft.subject).toBe(`رد: ${incoming.subject}`);
+    await agent.getByTestId('letter-template').locator('option[value="reply-citizen-ar"]').waitFor({ state: 'attached' });
     await agent.getByTestId('letter-template').selectOption('reply-citizen-ar');
+    await agent.waitForFunction(() => (document.querySelector('[data-testid="letter-template"]') as HTMLSelectElement | null)?.value === 'reply-citizen-ar');
     await agent.getByTestId('letter-apply-template').click();
     await agent.getByTestId('letter-outcome').filter({ hasText: 'النسخة 1' }).waitFor();
     const body = agent.getByTestId('letter-body');

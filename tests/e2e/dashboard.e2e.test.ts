@@ -124,7 +124,7 @@ describe('the supervision dashboard, in a real browser', () => {
     await waitFor('the agent step count to grow', async () => (await agentSteps.count()) > 0 && Number(await agentSteps.textContent()) >= before.steps + 1); // (other files' agent steps may add more)
     expect(await supervisor.getByTestId('dashboard-updated-at').getAttribute('data-computed-at')).not.toBe(updatedBefore);
     // and the live feed says it in a sentence: who, which step (its Arabic name), which mail; no id, no ISO date
-    const line = supervisor.locator('[data-testid="dashboard-feed-item"][data-kind="userTask.completed"]').filter({ hasText: late[0]!.chronoNumber! }).first();
+    const line = supervisor.locator('[data-testid="dashboard-feed-item"][data-kind="userTask.completed"]').filter({ hasText: late[0]!.chronoNumber! }).filter({ hasText: 'معالجة المراسلة' }).first(); // (its earlier steps are in the feed too)
     await line.waitFor();
     const sentence = (await line.textContent()) ?? '';
     expect(sentence).toContain('يوسف الغربي');

@@ -195,4 +195,6 @@ export interface MailPage {
   total: number;
   page: number;
   pageSize: number;
+  /** Of a dashboard count (an open-work query), the mails left out because the caller may not open them. */
+  withheld?: number;
 }

@@ -32,7 +32,12 @@ const SORTS: Record<MailQuery['sort'], Record<string, 1 | -1>> = {
 };
 
 async function registryFilter(user: SessionUser, q: MailQuery, timeZone: string): Promise<Record<string, unknown>> {
-  const and: Record<string, unknown>[] = [await visibleMailFilter(user)];
+  return { $and: [await visibleMailFilter(user), ...(await contentFilters(q, timeZone))] };
+}
+
+/** What the query asks for, whoever asks. */
+async function contentFilters(q: MailQuery, timeZone: string): Promise<Record<string, unknown>[]> {
+  const and: Record<string, unknown>[] = [];
   if (q.q && normalizeText(q.q)) and.push({ searchText: containsQuery(q.q) });
   if (q.chronoNumber) and.push({ chronoNumber: new RegExp(escapeUpper(q.chronoNumber)) });
   if (q.correspondent && normalizeText(q.correspondent)) and.push({ correspondentSearchText: containsQuery(q.correspondent) });
@@ -44,7 +49,22 @@ async function registryFilter(user: SessionUser, q: MailQuery, timeZone: string)
   if (q.mailType) and.push({ mailType: q.mailType });
   if (q.circuit) and.push({ 'circuit.key': q.circuit });
   if (q.work || q.openIn || q.assignee) and.push(...(await openWorkFilter(q, timeZone)));
-  return { $and: and };
+  return and;
+}
+
+const SEARCH_KEYS = ['q', 'chronoNumber', 'correspondent', 'status', 'direction', 'department', 'from', 'to'] as const;
+
+/**
+ * How many mails of a dashboard count the register leaves out because the caller may not open
+ * them (confidential and secret mail, listed only to its named users). Told only for a query of
+ * open work alone and to whom the dashboard already shows that count (admins, supervisors, a head
+ * for one of his departments), so that it tells nothing the dashboard does not.
+ */
+async function withheldOfOpenWork(user: SessionUser, q: MailQuery, timeZone: string, listed: number): Promise<number | undefined> {
+  if (!(q.work || q.openIn || q.assignee) || SEARCH_KEYS.some((key) => q[key])) return undefined;
+  const seesWholeDashboard = user.roles.includes('admin') || user.roles.includes('supervisor');
+  if (!seesWholeDashboard && !(user.roles.includes('head') && q.openIn && user.departments.includes(q.openIn))) return undefined;
+  return Math.max(0, (await MailModel.countDocuments({ $and: await contentFilters(q, timeZone) })) - listed);
 }
 
 /**
@@ -71,7 +91,8 @@ export async function listMails(user: SessionUser, q: MailQuery, timeZone: strin
     MailModel.find(filter).sort(SORTS[q.sort]).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean(),
     MailModel.countDocuments(filter),
   ]);
-  return { items: items.map((m) => toMailDto(m)), total, page: q.page, pageSize: q.pageSize };
+  const withheld = await withheldOfOpenWork(user, q, timeZone, total);
+  return { items: items.map((m) => toMailDto(m)), total, page: q.page, pageSize: q.pageSize, ...(withheld === undefined ? {} : { withheld }) };
 }
 
 /** Every matching mail, up to the CSV cap, for the export. */

@@ -43,6 +43,7 @@ export function RegistryPage() {
         <>
           <p className="muted" role="status" data-testid="registry-total">
             {t('registry.total', { count: query.data.total })}
+            {query.data.withheld ? ` ${t('registry.withheld', { count: query.data.withheld })}` : ''}
           </p>
           {query.data.items.length === 0 ? (
             <p className="empty">{t('registry.empty')}</p>

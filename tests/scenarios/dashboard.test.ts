@@ -66,16 +66,17 @@ describe('the supervision dashboard', () => {
     const byDept = new Map<string, Set<string>>();
     const byUser = new Map<string, Set<string>>();
     const add = (m: Map<string, Set<string>>, k: string, v: string) => (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
+    const due = new Map<string, string | null>();
+    for (const m of await db.db.collection('mails').find({}, { projection: { dueDate: 1 } }).toArray()) due.set(String(m._id), m.dueDate ? new Date(m.dueDate).toISOString().slice(0, 10) : null);
     for (const t of tasks) {
+      // open mails: instances of other files that run no mail (a circuit started on the runtime with another key) are not counted
       const key = businessKey.get(t.processInstanceId);
-      if (!key) continue;
+      if (!key || !due.has(key)) continue;
       const groups = (await runtimeApi<{ type: string; groupId: string | null }[]>('GET', `/task/${t.id}/identity-links`).catch(() => [])) /* (a task completed meanwhile by another file) */.filter((l) => l.type === 'candidate' && l.groupId).map((l) => l.groupId!);
       for (const d of groups.length ? groups : t.assignee ? (deptsOf.get(t.assignee) ?? []) : []) add(byDept, d, key);
       if (t.assignee) add(byUser, t.assignee, key);
     }
     const today = dayIn(new Date());
-    const due = new Map<string, string | null>();
-    for (const m of await db.db.collection('mails').find({}, { projection: { dueDate: 1 } }).toArray()) due.set(String(m._id), m.dueDate ? new Date(m.dueDate).toISOString().slice(0, 10) : null);
     const row = (keys: Set<string>) => {
       const days = [...keys].map((k) => due.get(k) ?? null);
       return { open: keys.size, overdue: days.filter((d) => d && d < today).length, atRisk: days.filter((d) => d && d >= today && d <= addDays(today, riskDays)).length };

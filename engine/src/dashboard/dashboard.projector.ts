@@ -35,6 +35,7 @@ export interface ProjectorDeps {
 export class DashboardProjector {
   private readonly queues = new Map<string, Promise<void>>();
   private gate: Promise<void> = Promise.resolve();
+  private readonly running = new Set<Promise<unknown>>();
   private readonly knownCircuits = new Set<string>();
 
   constructor(private readonly deps: ProjectorDeps) {
@@ -53,7 +54,8 @@ export class DashboardProjector {
     const previous = this.gate;
     this.gate = new Promise<void>((resolve) => (release = resolve));
     await previous;
-    await Promise.allSettled([...this.queues.values()]);
+    // only the projections already past the gate: those queued behind it wait for the release
+    await Promise.allSettled([...this.running]);
     try {
       return await work();
     } finally {
@@ -63,13 +65,27 @@ export class DashboardProjector {
 
   private run(key: string, work: () => Promise<string[] | void>): Promise<void> {
     const next = (this.queues.get(key) ?? Promise.resolve())
-      .then(() => this.gate)
-      .then(work)
+      .then(() => this.passGate(work))
       .then((departments) => departments && this.deps.notifier.changed(departments))
       .catch((err: unknown) => this.deps.logger.warn({ err, key }, 'dashboard projection failed'));
     this.queues.set(key, next);
     void next.then(() => this.queues.get(key) === next && this.queues.delete(key));
     return next;
+  }
+
+  /** Runs `work` once no rebuild holds the gate; a gate closed while waiting is waited for too. */
+  private async passGate<T>(work: () => Promise<T>): Promise<T> {
+    for (let gate = this.gate; ; gate = this.gate) {
+      await gate;
+      if (gate === this.gate) break;
+    }
+    const running = work();
+    this.running.add(running);
+    try {
+      return await running;
+    } finally {
+      this.running.delete(running);
+    }
   }
 
   private async registered(mail: MailDto): Promise<string[] | void> {

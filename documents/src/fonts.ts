@@ -20,9 +20,38 @@ export type FontName = keyof typeof FONT_FILES;
 let fonts: Record<FontName, fontkit.Font> | null = null;
 const loadFonts = () =>
   (fonts ??= {
-    regular: fontkit.create(readFileSync(FONT_FILES.regular)) as fontkit.Font,
-    bold: fontkit.create(readFileSync(FONT_FILES.bold)) as fontkit.Font,
+    regular: withLayoutCache(fontkit.create(readFileSync(FONT_FILES.regular)) as fontkit.Font),
+    bold: withLayoutCache(fontkit.create(readFileSync(FONT_FILES.bold)) as fontkit.Font),
   });
+
+const LAYOUT_CACHE_SIZE = 4_000;
+/** What pdfkit reads of fontkit's GlyphRun (its getters read `positions`). */
+interface Run {
+  positions: Record<string, number>[];
+}
+type Layout = (text: string, ...rest: unknown[]) => Run;
+
+/**
+ * Shaping a word (fontkit's layout: Amiri's Arabic substitution and positioning tables) was most
+ * of a receipt's CPU, and every receipt shapes the same labels again: pdfkit's own cache lives in
+ * one document. The font keeps the latest shaped words for every document of the process. pdfkit
+ * scales a run's positions in place, so each caller gets its own copy of them.
+ */
+function withLayoutCache(font: fontkit.Font): fontkit.Font {
+  const layout = (font.layout as unknown as Layout).bind(font);
+  const cache = new Map<string, Run>();
+  (font as unknown as { layout: Layout }).layout = (text, ...rest) => {
+    const key = rest.length ? `${text}\u0000${JSON.stringify(rest)}` : text;
+    let run = cache.get(key);
+    if (!run) {
+      run = layout(text, ...rest);
+      if (cache.size >= LAYOUT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(key, run);
+    }
+    return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as Run, run, { positions: run.positions.map((p) => ({ ...p })) });
+  };
+  return font;
+}
 
 /** Registers Amiri as `regular` and `bold` in a document. */
 export function registerFonts(doc: InstanceType<typeof PDFDocument>): void {

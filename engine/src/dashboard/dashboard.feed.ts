@@ -16,8 +16,11 @@ export interface StoredFeedItem extends Omit<ActivityFeedItem, 'actor' | 'stepNa
 
 /** Appends an event once (its id is derived from the event), keeping the last FEED_SIZE. */
 export async function pushFeed(item: StoredFeedItem): Promise<void> {
+  const push = () => DashboardMetaModel.updateOne({ _id: 'feed', 'items.id': { $ne: item.id } }, { $push: { items: { $each: [item], $slice: -FEED_SIZE } } });
+  if ((await push()).matchedCount > 0) return;
+  // no feed yet (or the item is in it already): make sure it exists, then try once more
   await DashboardMetaModel.updateOne({ _id: 'feed' }, { $setOnInsert: { items: [] } }, { upsert: true });
-  await DashboardMetaModel.updateOne({ _id: 'feed', 'items.id': { $ne: item.id } }, { $push: { items: { $each: [item], $slice: -FEED_SIZE } } });
+  await push();
 }
 
 export async function feedItems(): Promise<StoredFeedItem[]> {

@@ -37,12 +37,12 @@ export function newMarker(id: string, mail: MailFacts | null): MailMarker {
   };
 }
 
-/** The marker of a mail or instance; a missing one is made from the mail's facts (not yet counted as received). */
-export async function loadMarker(id: string): Promise<{ marker: MailMarker; mail: MailFacts | null } | null> {
+/** The marker of a mail or instance; a missing one is made from the mail's facts (`known`, else read; not yet counted as received). */
+export async function loadMarker(id: string, known?: MailFacts): Promise<{ marker: MailMarker; mail: MailFacts | null } | null> {
   const found = await DashboardMailModel.findById(id).lean<MailMarker>();
   if (found) return { marker: found, mail: null };
   if (id.startsWith('pi:')) return { marker: newMarker(id, null), mail: null };
-  const mail = await mailFacts(id);
+  const mail = known ?? (await mailFacts(id));
   return mail ? { marker: newMarker(id, mail), mail } : null;
 }
 

@@ -89,8 +89,8 @@ export class DashboardProjector {
   }
 
   private async registered(mail: MailDto): Promise<string[] | void> {
-    const loaded = await loadMarker(mail.id);
-    const marker = loaded?.marker ?? newMarker(mail.id, factsOf(mail));
+    const facts = factsOf(mail);
+    const marker = (await loadMarker(mail.id, facts))?.marker ?? newMarker(mail.id, facts);
     if (marker.received) return;
     marker.chronoNumber = mail.chronoNumber; // a draft letter gets its number when it is registered
     return this.receive(marker, mail.receivedAt, mail.registeredBy);

@@ -128,8 +128,9 @@ export class CircuitStarter {
       for (let item = due.shift(); item; item = due.shift()) {
         const mail = await MailModel.findOneAndUpdate(
           { _id: item._id, 'circuitStart.state': 'pending', $or: [{ 'circuitStart.lockedUntil': null }, { 'circuitStart.lockedUntil': { $lte: now } }] },
-          { $set: { 'circuitStart.lockedUntil': new Date(Date.now() + this.leaseMs) } },
-          { returnDocument: 'after', lean: true },
+          { $set: { 'circuitStart.lockedUntil': new Date(Date.now() + this.leaseMs), 'circuitStart.tried': true } },
+          // as it was before this lease: whether an earlier attempt may have reached the runtime
+          { returnDocument: 'before', lean: true },
         );
         if (mail) {
           if (await this.attempt(mail)) started += 1;
@@ -151,8 +152,10 @@ export class CircuitStarter {
     const attempts = (mail.circuitStart?.attempts ?? 0) + 1;
     try {
       const circuitKey = mail.circuit?.key ?? (await this.defaultCircuit(mail));
-      // A start whose answer was lost left an instance: find it (any circuit) rather than start twice.
-      const found = await this.runtime.findProcessInstanceOf(businessKey);
+      // A start whose answer was lost, or that crashed, left an instance: find it (any circuit) rather
+      // than start twice. A first try can have left none (the lease records every try before it asks).
+      const mayHaveStarted = attempts > 1 || mail.circuitStart?.tried === true;
+      const found = mayHaveStarted ? await this.runtime.findProcessInstanceOf(businessKey) : null;
       const instance = found ?? (await this.runtime.startProcessInstance(circuitKey, businessKey, toVariables(await circuitVariables(mail))));
       const definition = await this.definition(instance.definitionId);
       // Audit first: a crash before the mail says "started" leaves it pending, and the next pass
@@ -182,7 +185,7 @@ export class CircuitStarter {
       const delay = Math.min(60_000, 1000 * 2 ** (attempts - 1));
       const nextAttemptAt = failed ? null : new Date(Date.now() + delay);
       if (nextAttemptAt) await enqueueCircuitStart(businessKey, nextAttemptAt);
-      await MailModel.updateOne({ _id: mail._id }, { $set: { circuitStart: { state: failed ? 'failed' : 'pending', attempts, lastError: (err as Error).message, nextAttemptAt, lockedUntil: null } } });
+      await MailModel.updateOne({ _id: mail._id }, { $set: { circuitStart: { state: failed ? 'failed' : 'pending', attempts, lastError: (err as Error).message, nextAttemptAt, lockedUntil: null, tried: true } } });
       if (failed) await dequeueCircuitStart(businessKey);
       this.logger.warn({ mailId: businessKey, attempts, err: (err as Error).message }, failed ? 'circuit start failed for good' : 'circuit start will be retried');
       if (failed) await record({ actor: 'system', action: 'circuit.startFailed', mailId: businessKey, details: { attempts, error: (err as Error).message } });

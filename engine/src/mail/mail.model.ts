@@ -23,6 +23,8 @@ export interface CircuitStart {
   nextAttemptAt: Date | null;
   /** A lease, so that only one engine node tries at a time. */
   lockedUntil: Date | null;
+  /** Set with the lease, before the runtime is asked: a start that crashed may have left an instance. */
+  tried?: boolean;
 }
 
 /** What an outgoing mail keeps of its exchange with another administration. */
@@ -134,7 +136,7 @@ const mailSchema = new Schema<Mail>(
     processInstanceId: { type: String, default: null },
     circuit: { type: new Schema({ key: String, version: Number }, { _id: false }), default: null },
     circuitStart: {
-      type: new Schema<CircuitStart>({ state: String, attempts: Number, lastError: String, nextAttemptAt: Date, lockedUntil: Date }, { _id: false }),
+      type: new Schema<CircuitStart>({ state: String, attempts: Number, lastError: String, nextAttemptAt: Date, lockedUntil: Date, tried: Boolean }, { _id: false }),
       default: null,
     },
     exchange: { type: Schema.Types.Mixed, default: null },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AttachmentDto } from './mail.schema.js';
 
 /**
  * The citizen's side of a mail (public, by tracking code): where it stands in plain words, what
@@ -54,3 +55,13 @@ export const publicStatsQuerySchema = z.object({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM')
     .optional(),
 });
+
+/**
+ * `GET /api/mails/{id}/answer-document` (staff): the answer to the citizen the tracking page will
+ * give once the mail is closed (the newest `reply` attachment), and whether the caller may attach
+ * or replace it (they hold an open task on the mail: its assignee, or a candidate while nobody holds it).
+ */
+export interface AnswerDocumentDto {
+  document: AttachmentDto | null;
+  mayAttach: boolean;
+}

@@ -115,6 +115,7 @@ const EXPECTED: Record<string, Who> = {
   'POST /api/public/receipts/verify': 'public',
   'GET /api/public/receipts/{code}': 'public',
   'GET /api/public/receipts/{code}/pdf': 'public',
+  'GET /api/mails/{id}/answer-document': 'all',
   'POST /api/mails/{id}/answer-document': 'all',
   'GET /api/internal/mails/{id}': 'service',
   'POST /api/internal/mails/{id}/status': 'service',

@@ -426,6 +426,12 @@ export function openApiDocument() {
         },
       },
       '/api/mails/{id}/answer-document': {
+        get: {
+          summary: 'The answer to the citizen (the newest reply attachment) and whether the caller may attach one (holds an open task on the mail)',
+          security: secured,
+          parameters: [pathParam('id')],
+          responses: { '200': ok('AnswerDocumentDto'), '404': errorResponse('Unknown or not visible'), ...standardErrors },
+        },
         post: {
           summary: "Attach the answer to the citizen (role reply; one file in `file`): whoever sees the mail and holds an open task on it",
           security: secured,

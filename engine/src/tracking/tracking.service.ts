@@ -26,9 +26,9 @@ export class TrackingService {
     private readonly models: CircuitModels,
   ) {}
 
-  /** The mail a code names (normalised: case and spaces), else 404 in the caller's language. */
+  /** The mail a code names (normalised: case, spaces and the dashes it is shown with), else 404 in the caller's language. */
   async mail(rawCode: string, language: Language): Promise<TrackedMail> {
-    const code = rawCode.replace(/\s+/g, '').toUpperCase();
+    const code = rawCode.replace(/[\s-]+/g, '').toUpperCase();
     const mail = CODE.test(code) ? await mailByTrackingCode(code) : null;
     if (!mail) throw new NotFoundError(say(language, 'notFound'));
     return mail;

@@ -7,6 +7,10 @@ import { useUsers } from '../../shared/directory/use-users';
 import { useFormatDate, useFormatDay } from '../../shared/i18n/format-date';
 
 /** The mail's registered fields, as a description list. */
+const SYSTEM_ACCOUNTS = ['portal', 'exchange', 'workers', 'system'] as const;
+type SystemAccount = (typeof SYSTEM_ACCOUNTS)[number];
+const isSystemAccount = (username: string): username is SystemAccount => (SYSTEM_ACCOUNTS as readonly string[]).includes(username);
+
 export function MailDetails({ mail }: { mail: MailDto }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
@@ -14,7 +18,9 @@ export function MailDetails({ mail }: { mail: MailDto }) {
   const { nameOf, query: departmentsQuery } = useDepartments();
   const { labelOf: typeLabel } = useMailTypes();
   const users = useUsers();
-  const personName = (username: string) => (users.status === 'success' ? (users.data.find((u) => u.username === username)?.displayName ?? username) : '');
+  // the accounts Diwan itself registers under (the portal, the exchange) are named, not shown as usernames
+  const personName = (username: string) =>
+    users.status !== 'success' ? '' : (users.data.find((u) => u.username === username)?.displayName ?? (isSystemAccount(username) ? t(`mail.systemAccounts.${username}`) : username));
   // departments by name in the reader's language: none shown (rather than their codes) until the directory is read
   const departments = (codes: string[]) =>
     codes.length === 0 || departmentsQuery.status !== 'success' ? null : codes.map((code) => <span key={code} className="chip">{nameOf(code)}</span>);

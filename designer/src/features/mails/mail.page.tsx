@@ -12,6 +12,7 @@ import { MailDispatchPanel } from '../../shared/dispatch/mail-dispatch.panel';
 import { LetterSignaturesPanel } from '../../shared/signatures/letter-signatures.panel';
 import { LetterSignPanel } from '../../shared/parapheur/letter-sign.panel';
 import { MailReplyButton } from '../../shared/parapheur/mail-reply.button';
+import { AnswerDocumentPanel } from './answer-document.panel';
 import { MailAttachments } from './mail-attachments';
 import { MailDetails } from './mail-details';
 import { MailTimeline } from './mail-timeline';
@@ -76,6 +77,7 @@ export function MailPage() {
           <MailTimeline mailId={mail.id} />
         </section>
       </div>
+      <AnswerDocumentPanel mail={mail} onAttached={query.refresh} />
       <section className="panel" aria-labelledby="mail-attachments-title">
         <h2 id="mail-attachments-title">{t('mail.attachments.title')}</h2>
         <MailAttachments attachments={mail.attachments} />

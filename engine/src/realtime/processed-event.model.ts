@@ -29,6 +29,8 @@ export async function markProcessed(id: string, type: string): Promise<boolean> 
   }
 }
 
-export async function isProcessed(id: string): Promise<boolean> {
-  return (await ProcessedEventModel.exists({ _id: id })) !== null;
+/** Which of these event ids were applied already (read by `_id`). */
+export async function processedAmong(ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await ProcessedEventModel.find({ _id: { $in: ids } }, { _id: 1 }).lean()).map((e) => e._id));
 }

@@ -5,7 +5,7 @@ import { UnavailableError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { BridgeStatus } from './bridge-status.js';
 import { deadLetter } from './dead-letter.service.js';
-import { isProcessed, markProcessed } from './processed-event.model.js';
+import { markProcessed, processedAmong } from './processed-event.model.js';
 
 export interface BatchResult {
   applied: number;
@@ -33,6 +33,8 @@ export class RuntimeEventHandler {
   async handleBatch(node: string, pending: number | undefined, raws: unknown[]): Promise<BatchResult> {
     const result: BatchResult = { applied: 0, duplicates: 0, deadLettered: 0 };
     const occurredAt: string[] = [];
+    // one read for the batch's ids already applied; ids applied in this batch are added as it goes
+    const done = await processedAmong(raws.flatMap((raw) => (typeof (raw as { id?: unknown })?.id === 'string' ? [(raw as { id: string }).id] : [])));
     for (const raw of raws) {
       const parsed = runtimeEventSchema.safeParse(raw);
       const problem = parsed.success ? semanticProblem(parsed.data) : parsed.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ');
@@ -42,10 +44,11 @@ export class RuntimeEventHandler {
       }
       const event = parsed.data;
       occurredAt.push(event.occurredAt);
-      if (await isProcessed(event.id)) {
+      if (done.has(event.id)) {
         result.duplicates += 1;
         continue;
       }
+      done.add(event.id);
       try {
         await this.bus.emit('runtimeEvent.received', event);
         // User-task events become domain events once projected (the inbox projector emits them).

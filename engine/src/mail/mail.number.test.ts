@@ -4,7 +4,7 @@ import { stack, uniqueKey } from '../../../tests/harness/stack.js';
 import { verifyAuditLog } from '../audit/audit.service.js';
 import { AuditEntryModel } from '../audit/audit.model.js';
 import { MailModel } from './mail.model.js';
-import { formatChronoNumber, withChronoNumber } from './mail.number.js';
+import { checkedUpTo, counterName, formatChronoNumber, reconcileRegisters, recordVoid, withChronoNumber } from './mail.number.js';
 
 describe('taking chrono numbers', () => {
   beforeAll(async () => {
@@ -51,5 +51,28 @@ describe('taking chrono numbers', () => {
     });
     // then it got number 2
     expect(result).toBe(2);
+  });
+
+  it('checks in a periodic pass only the numbers issued since the last, and every number in a full pass', async () => {
+    // given a register whose five numbers all have an entry, checked once
+    const counters = mongoose.connection.db!.collection<{ _id: string; value: number }>('counters');
+    // (the other tests of this file leave registers of their own: only this one's numbers are read)
+    const pass = async (full: boolean) => (await reconcileRegisters({ graceMs: 0, full })).filter((n) => n.startsWith('2033/A/'));
+    for (let n = 1; n <= 5; n += 1) await recordVoid('A', 2033, n, 'test entry', 'registrar');
+    await counters.updateOne({ _id: counterName('A', 2033) }, { $set: { value: 5 } }, { upsert: true });
+    expect(await pass(false)).toEqual([]);
+    expect(await checkedUpTo('numbers', counterName('A', 2033))).toBe(5);
+
+    // when two more numbers are issued, one without its entry, and an old entry disappears
+    await counters.updateOne({ _id: counterName('A', 2033) }, { $set: { value: 7 } });
+    await recordVoid('A', 2033, 6, 'test entry', 'registrar');
+    await MailModel.deleteOne({ register: 'A', year: 2033, sequence: 2 });
+
+    // then a periodic pass voids the new one and does not read back
+    expect(await pass(false)).toEqual([formatChronoNumber(2033, 'A', 7)]);
+    expect(await checkedUpTo('numbers', counterName('A', 2033))).toBe(7);
+    expect(await pass(false)).toEqual([]);
+    // and a full pass finds the old hole
+    expect(await pass(true)).toEqual([formatChronoNumber(2033, 'A', 2)]);
   });
 });

@@ -84,39 +84,74 @@ export async function recordVoid(register: string, year: number, sequence: numbe
   }
 }
 
-/**
- * Finds numbers that a counter issued but that have no entry (the engine
- * stopped between taking a number and writing the mail) and records them as void.
- * A number must be missing twice, `graceMs` apart, so that a registration in
- * flight on another node is not voided under its feet.
- */
-export async function reconcileRegisters(options: { graceMs?: number; actor?: string } = {}): Promise<string[]> {
-  const { graceMs = 10_000, actor = 'system' } = options;
+/** Above this many unchecked numbers a register is read in one pass, else number by number (unique index). */
+const SCAN_ABOVE = 2_000;
+
+type Db = NonNullable<typeof mongoose.connection.db>;
+const database = (): Db => {
   const db = mongoose.connection.db;
   if (!db) throw new Error('The database is not connected');
-  // Filtered here, not with $regex on _id: mongo-java-server does not serve that.
-  const counters = (await db.collection<{ _id: string; value: number }>('counters').find({}).toArray()).filter((c) => /^mail:[A-Z]+:\d{4}$/.test(c._id));
-  const missingNow = async (register: string, year: number, upTo: number) => {
+  return db;
+};
+
+/** The chrono-number counters (`mail:<register>:<year>`). Filtered here, not with $regex on _id: mongo-java-server does not serve that. */
+export async function registerCounters(): Promise<{ register: string; year: number; value: number; id: string }[]> {
+  const counters = (await database().collection<{ _id: string; value: number }>('counters').find({}).toArray()).filter((c) => /^mail:[A-Z]+:\d{4}$/.test(c._id));
+  return counters.map((c) => {
+    const [, register, year] = c._id.split(':') as [string, string, string];
+    return { register, year: Number(year), value: c.value, id: c._id };
+  });
+}
+
+/** How far a periodic check has gone in a register (`checked:<what>:<counter>`, kept beside the counters); null before the first. */
+export async function checkedUpTo(what: 'numbers' | 'circuits', counterId: string): Promise<number | null> {
+  const doc = await database().collection<{ _id: string; value: number }>('counters').findOne({ _id: `checked:${what}:${counterId}` });
+  return doc?.value ?? null;
+}
+
+export async function markCheckedUpTo(what: 'numbers' | 'circuits', counterId: string, value: number): Promise<void> {
+  await database().collection<{ _id: string; value: number }>('counters').updateOne({ _id: `checked:${what}:${counterId}` }, { $max: { value } }, { upsert: true });
+}
+
+/** The numbers in (from, upTo] that have no entry in the register. */
+async function missingNumbers(register: string, year: number, from: number, upTo: number): Promise<number[]> {
+  const missing: number[] = [];
+  if (upTo - from > SCAN_ABOVE) {
     const present = new Set((await MailModel.find({ register, year }, { sequence: 1, _id: 0 }).lean()).map((m) => m.sequence));
-    const missing: number[] = [];
-    for (let s = 1; s <= upTo; s += 1) if (!present.has(s)) missing.push(s);
+    for (let s = from + 1; s <= upTo; s += 1) if (!present.has(s)) missing.push(s);
     return missing;
-  };
-  const suspects = [];
-  for (const counter of counters) {
-    const [, register, year] = counter._id.split(':') as [string, string, string];
-    const missing = await missingNow(register, Number(year), counter.value);
-    if (missing.length) suspects.push({ register, year: Number(year), upTo: counter.value, missing });
+  }
+  for (let s = from + 1; s <= upTo; s += 1) if (!(await MailModel.exists({ register, year, sequence: s }))) missing.push(s);
+  return missing;
+}
+
+/**
+ * Finds numbers that a counter issued but that have no entry (the engine stopped between taking a
+ * number and writing the mail) and records them as void. A number must be missing twice, `graceMs`
+ * apart, so that a registration in flight on another node is not voided under its feet. A `full`
+ * pass reads every register whole; otherwise only the numbers issued since the last pass are
+ * looked up, each by the register's unique index (a register of a million mails is not read every
+ * few minutes).
+ */
+export async function reconcileRegisters(options: { graceMs?: number; actor?: string; full?: boolean } = {}): Promise<string[]> {
+  const { graceMs = 10_000, actor = 'system', full = true } = options;
+  const suspects: { register: string; year: number; id: string; upTo: number; from: number; missing: number[] }[] = [];
+  for (const counter of await registerCounters()) {
+    const from = full ? 0 : Math.min(counter.value, (await checkedUpTo('numbers', counter.id)) ?? 0);
+    const missing = await missingNumbers(counter.register, counter.year, from, counter.value);
+    if (missing.length) suspects.push({ ...counter, upTo: counter.value, from, missing });
+    else await markCheckedUpTo('numbers', counter.id, counter.value);
   }
   if (suspects.length === 0) return [];
   if (graceMs > 0) await new Promise((r) => setTimeout(r, graceMs));
   const voided: string[] = [];
   for (const s of suspects) {
-    const stillMissing = new Set(await missingNow(s.register, s.year, s.upTo));
+    const stillMissing = new Set(await missingNumbers(s.register, s.year, s.from, s.upTo));
     for (const sequence of s.missing.filter((n) => stillMissing.has(n))) {
       const reason = 'Number issued but no mail was written (the engine stopped during registration); found by the reconciler';
       if (await recordVoid(s.register, s.year, sequence, reason, actor)) voided.push(formatChronoNumber(s.year, s.register, sequence));
     }
+    await markCheckedUpTo('numbers', s.id, s.upTo);
   }
   return voided;
 }

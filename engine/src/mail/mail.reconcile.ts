@@ -2,7 +2,8 @@ import { record } from '../audit/audit.service.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
 import { missingMailAuditEntries } from './mail.audit-completeness.js';
 import { enqueueCircuitStart, ensureCircuitStartQueued } from './mail.start-queue.js';
-import { MailModel } from './mail.model.js';
+import { MailModel, type Mail } from './mail.model.js';
+import { checkedUpTo, markCheckedUpTo, registerCounters } from './mail.number.js';
 
 export interface MailRepairs {
   /** Mails marked started whose instance the runtime doesn't know: handed back to the circuit-start outbox. */
@@ -12,15 +13,24 @@ export interface MailRepairs {
 }
 
 const CHUNK = 200;
+/** A periodic pass looks at no more than this many new numbers per register (the rest wait for the next). */
+const RECENT_CAP = 5_000;
+
+type Checked = Pick<Mail, '_id' | 'processInstanceId' | 'circuitStart'>;
 
 /**
  * Repairs what a crash can leave between the mail registry and the runtime: a circuit the
  * runtime lost (its start goes back to the outbox, which starts it once), and audit entries
- * whose write didn't happen (recorded now, marked as recovered).
+ * whose write didn't happen (recorded now, marked as recovered). A `full` pass reads every mail
+ * (at start and when an admin asks); a periodic one only the mails registered since the last,
+ * found by their numbers through the register's unique index, and leaves the audit to full passes.
  */
-export async function reconcileMails(runtime: RuntimeClient, settleMs = 30_000): Promise<MailRepairs> {
+export async function reconcileMails(runtime: RuntimeClient, settleMs = 30_000, full = true): Promise<MailRepairs> {
   const repairs: MailRepairs = { circuitsRestarted: 0, auditRecovered: 0 };
-  const settled = await MailModel.find({ 'circuitStart.state': { $in: ['started', 'pending'] }, registeredAt: { $lte: new Date(Date.now() - settleMs) } }, { processInstanceId: 1, circuitStart: 1 }).lean();
+  const settledBefore = new Date(Date.now() - settleMs);
+  const { mails: settled, checked } = full
+    ? { mails: await MailModel.find({ 'circuitStart.state': { $in: ['started', 'pending'] }, registeredAt: { $lte: settledBefore } }, { processInstanceId: 1, circuitStart: 1 }).lean(), checked: [] }
+    : await recentlyRegistered(settledBefore);
   // a pending mail always has its entry in the outbox's queue (mails from before the queue get one here)
   for (const mail of settled.filter((m) => m.circuitStart?.state === 'pending')) await ensureCircuitStartQueued(String(mail._id), mail.circuitStart?.nextAttemptAt ?? new Date());
   const started = settled.filter((m) => m.circuitStart?.state === 'started' && m.processInstanceId);
@@ -36,6 +46,9 @@ export async function reconcileMails(runtime: RuntimeClient, settleMs = 30_000):
       repairs.circuitsRestarted += moved.modifiedCount;
     }
   }
+  // how far the periodic passes got, once what they found is repaired
+  for (const [counterId, upTo] of checked) await markCheckedUpTo('circuits', counterId, upTo);
+  if (!full) return repairs;
   for (const missing of await missingMailAuditEntries(settleMs)) {
     const mail = await MailModel.findById(missing.mailId, { registeredBy: 1, chronoNumber: 1, direction: 1, processInstanceId: 1, circuit: 1 }).lean();
     if (!mail) continue;
@@ -44,4 +57,26 @@ export async function reconcileMails(runtime: RuntimeClient, settleMs = 30_000):
     repairs.auditRecovered += 1;
   }
   return repairs;
+}
+
+/**
+ * The mails numbered since the last periodic pass and registered before `settledBefore`, number by
+ * number in each register (a first pass starts RECENT_CAP numbers back: older ones are the full
+ * passes' business), and how far that goes in each register.
+ */
+async function recentlyRegistered(settledBefore: Date): Promise<{ mails: Checked[]; checked: [string, number][] }> {
+  const found: Checked[] = [];
+  const checked: [string, number][] = [];
+  for (const counter of await registerCounters()) {
+    const last = (await checkedUpTo('circuits', counter.id)) ?? Math.max(0, counter.value - RECENT_CAP);
+    let upTo = last;
+    for (let sequence = last + 1; sequence <= Math.min(counter.value, last + RECENT_CAP); sequence += 1) {
+      const mail = await MailModel.findOne({ register: counter.register, year: counter.year, sequence }, { processInstanceId: 1, circuitStart: 1, registeredAt: 1 }).lean();
+      if (mail && mail.registeredAt > settledBefore) break; // too young: the next pass
+      if (mail) found.push(mail);
+      upTo = sequence;
+    }
+    if (upTo > last) checked.push([counter.id, upTo]);
+  }
+  return { mails: found, checked };
 }

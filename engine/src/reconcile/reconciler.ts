@@ -9,6 +9,8 @@ import { reconcileUserTasks, type UserTaskRepairs } from '../tasks/user-task.rec
 export interface ReconcileReport {
   at: string;
   by: string;
+  /** A full pass reads every register, mail and open task; a periodic one what came since the last. */
+  full: boolean;
   /** Chrono numbers taken without a mail, recorded as void. */
   voidedNumbers: string[];
   mails: MailRepairs;
@@ -18,7 +20,9 @@ export interface ReconcileReport {
 /**
  * Brings the read models back to the truth after crashes: the registers (numbers without a mail),
  * the mails (circuits the runtime lost, audit entries never written) and the inboxes (ghost and
- * missing tasks). Runs at start, every few minutes, and when an admin asks; one run at a time.
+ * missing tasks). Runs at start and when an admin asks (full), every few minutes on what is new
+ * (the registers' new numbers and their mails: a million mails are not read every five minutes),
+ * and in full once a day; one run at a time.
  */
 export class Reconciler {
   private timer: NodeJS.Timeout | null = null;
@@ -30,7 +34,9 @@ export class Reconciler {
     private readonly bus: EventBus,
     private readonly logger: Logger,
     private readonly everyMs = 5 * 60_000,
+    private readonly fullEveryMs = 24 * 3_600_000,
   ) {}
+  private lastFull = 0;
 
   /** A pass now (again every 10 s until the runtime answers), then every `everyMs`. */
   start(): void {
@@ -39,7 +45,7 @@ export class Reconciler {
         this.logger.warn({ err: (err as Error).message }, 'reconciliation failed; trying again in 10 s');
         if (this.timer) setTimeout(first, 10_000).unref();
       });
-    this.timer = setInterval(() => void this.run('system').catch((err: unknown) => this.logger.warn({ err: (err as Error).message }, 'reconciliation failed')), this.everyMs);
+    this.timer = setInterval(() => void this.run('system', Date.now() - this.lastFull >= this.fullEveryMs).catch((err: unknown) => this.logger.warn({ err: (err as Error).message }, 'reconciliation failed')), this.everyMs);
     this.timer.unref();
     first();
   }
@@ -54,19 +60,21 @@ export class Reconciler {
     return this.last;
   }
 
-  /** One pass (or the one under way). */
-  run(by: string): Promise<ReconcileReport> {
-    this.running ??= this.pass(by).finally(() => {
+  /** One pass (or the one under way); full unless said otherwise. */
+  run(by: string, full = true): Promise<ReconcileReport> {
+    this.running ??= this.pass(by, full).finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async pass(by: string): Promise<ReconcileReport> {
-    const voidedNumbers = await reconcileRegisters({ graceMs: 10_000, actor: by });
-    const mails = await reconcileMails(this.runtime);
-    const userTasks = await reconcileUserTasks(this.runtime, this.bus);
-    const report: ReconcileReport = { at: new Date().toISOString(), by, voidedNumbers, mails, userTasks };
+  private async pass(by: string, full: boolean): Promise<ReconcileReport> {
+    const startedAt = Date.now();
+    const voidedNumbers = await reconcileRegisters({ graceMs: 10_000, actor: by, full });
+    const mails = await reconcileMails(this.runtime, 30_000, full);
+    const userTasks = full ? await reconcileUserTasks(this.runtime, this.bus) : { ghosts: 0, missing: 0 };
+    if (full) this.lastFull = startedAt;
+    const report: ReconcileReport = { at: new Date().toISOString(), by, full, voidedNumbers, mails, userTasks };
     const repaired = voidedNumbers.length + mails.circuitsRestarted + mails.auditRecovered + userTasks.ghosts + userTasks.missing;
     if (repaired || by !== 'system') await record({ actor: by, action: 'readModel.reconciled', details: { ...report } });
     if (repaired) this.logger.warn({ report }, 'read models repaired');

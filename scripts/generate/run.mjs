@@ -39,7 +39,7 @@ export async function generate(options) {
   const random = seededRandom(seed);
   const engine = await loadEngine(root);
   const { mongoose } = engine;
-  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 60_000, connectTimeoutMS: 60_000 });
   try {
     const db = mongoose.connection.db;
     const circuits = loadCircuits(path.join(root, 'processes'));
@@ -93,12 +93,14 @@ export async function generate(options) {
       const eta = totals.mails ? ((count - totals.mails) * elapsed) / totals.mails : 0;
       log(`  ${totals.mails.toLocaleString('en')}/${count.toLocaleString('en')} mails · ${(totals.openTasks + totals.completedTasks).toLocaleString('en')} tasks · ${Math.round(rows / elapsed).toLocaleString('en')} rows/s · ${Math.round(totals.mails / elapsed).toLocaleString('en')} mails/s · ETA ${Math.round(eta)} s`);
     };
-    const store = async (mails, tasks, entries) => {
-      await engine.MailModel.collection.insertMany(mails, { ordered: false });
-      if (tasks.length) await engine.UserTaskModel.collection.insertMany(tasks, { ordered: false });
-      // Ordered: an entry someone else appended meanwhile stops the batch instead of forking the chain.
-      await engine.AuditEntryModel.collection.insertMany(entries, { ordered: true });
-    };
+    // A batch is written again after a lost connection (the server busy past the driver's timeouts):
+    // what the first try stored is recognised, by _id, and for audit entries by their hash.
+    const store = (mails, tasks, entries) =>
+      withRetries(log, async () => {
+        await insertNew(engine.MailModel.collection, mails);
+        if (tasks.length) await insertNew(engine.UserTaskModel.collection, tasks);
+        await appendEntries(engine.AuditEntryModel.collection, entries);
+      });
     for (let from = 0; from < count; from += batch) {
       const mails = [];
       const tasks = [];
@@ -165,5 +167,51 @@ export async function generate(options) {
     return { ...totals, correspondentsAdded: admin.correspondentsAdded, rows, writeSeconds: written, rowsPerSecond: rows / written, rebuildSeconds, ranges };
   } finally {
     await mongoose.disconnect();
+  }
+}
+
+const isDuplicates = (err) => (err?.code === 11000 && !err.writeErrors) || (err?.writeErrors?.length > 0 && err.writeErrors.every((e) => e.code === 11000));
+const isConnectionLoss = (err) => /Network|PoolCleared|Timeout|Interrupted/i.test(`${err?.name} ${err?.errorResponse?.name ?? ''}`) || /interrupted|timed out|ECONNRESET/i.test(String(err?.message));
+
+/** Runs `write` again (up to 5 times, 2 s, 4 s … apart) when the connection was lost under it. */
+async function withRetries(log, write) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (err) {
+      if (attempt >= 5 || !isConnectionLoss(err)) throw err;
+      log(`  (the database did not answer in time: batch written again, try ${attempt + 1})`);
+      await new Promise((r) => setTimeout(r, 2_000 * 2 ** (attempt - 1)));
+    }
+  }
+}
+
+/** Inserts the documents; those already there (by _id: a first try's) are left as they are. */
+async function insertNew(collection, docs) {
+  try {
+    await collection.insertMany(docs, { ordered: false });
+  } catch (err) {
+    if (!isDuplicates(err)) throw err;
+  }
+}
+
+/**
+ * Appends audit entries in order: an entry someone else appended meanwhile stops the batch instead
+ * of forking the chain; an entry with the same seq and hash is this batch's, written by a first try.
+ */
+async function appendEntries(collection, entries) {
+  try {
+    await collection.insertMany(entries, { ordered: true });
+  } catch (err) {
+    if (!isDuplicates(err)) throw err;
+    for (const entry of entries) {
+      try {
+        await collection.insertOne(entry);
+      } catch (again) {
+        if (again?.code !== 11000) throw again;
+        const there = await collection.findOne({ seq: entry.seq }, { projection: { hash: 1 } });
+        if (there?.hash !== entry.hash) throw new Error(`audit entry ${entry.seq} was appended by someone else meanwhile`, { cause: again });
+      }
+    }
   }
 }

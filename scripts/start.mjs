@@ -5,7 +5,7 @@
 // everything; data stays in ./data.
 import path from 'node:path';
 import { ensureBuilt, root } from './build.mjs';
-import { startStack } from './stack.mjs';
+import { BACKGROUND_NICE, startStack } from './stack.mjs';
 
 const DEMO_USERS = ['admin', 'registrar', 'cabinet', 'head', 'agent', 'president', 'supervisor'];
 const started = Date.now();
@@ -34,6 +34,7 @@ try {
     logDir: path.join(dataDir, 'logs'),
     quiet: process.env.DIWAN_VERBOSE !== '1',
     supervise: true,
+    backgroundNice: BACKGROUND_NICE,
     onNotice: (message) => console.error(`[diwan] ${message}`),
   });
 } catch (err) {

@@ -17,7 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBuilt, root } from '../../scripts/build.mjs';
-import { freePort, startStack } from '../../scripts/stack.mjs';
+import { BACKGROUND_NICE, freePort, startStack } from '../../scripts/stack.mjs';
 import { loginToken } from './bench-stack.mjs';
 import { populateRuntime, runtimeDashboard } from './dashboard.baseline.mjs';
 
@@ -56,6 +56,7 @@ ensureBuilt();
 // On files, as `npm start` runs: a million mails don't fit in the wire server's 512 MB heap in memory.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'diwan-bench-dashboard-'));
 const stack = await startStack({
+  backgroundNice: BACKGROUND_NICE,
   dataDir,
   memory: false,
   quiet: true,

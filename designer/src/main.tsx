@@ -1,19 +1,27 @@
 // Base styles first, so feature styles imported by the components below come after them.
 import './app/app.css';
 import './shared/ui/controls.css';
+// Then the session and the router: the page's chunks and data start loading now, while React DOM
+// and i18next below are evaluated (see app.boot.ts).
+import { router } from './app/app.boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { setupAuth } from './features/auth/auth.setup';
 import { setupI18n } from './shared/i18n/i18n.setup';
-
-setupI18n();
-setupAuth();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first render waits for the reader's catalogue (a small cached chunk, loaded alongside the
+// page's): no untranslated text is ever shown.
+void setupI18n().then(
+  () =>
+    createRoot(root).render(
+      <StrictMode>
+        <App router={router} />
+      </StrictMode>,
+    ),
+  // the catalogue could not be fetched (the network went away): say so in both languages, not a blank page
+  () => {
+    root.textContent = 'تعذّر تحميل ديوان، أعيدوا تحميل الصفحة. · Diwan n’a pas pu se charger : rechargez la page.';
+  },
 );

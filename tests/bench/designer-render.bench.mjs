@@ -1,4 +1,4 @@
-/* global document */ // (the waitForFunction callback runs in the page)
+/* global document, window, location */ // (the waitForFunction and evaluate callbacks run in the page)
 // `npm run bench:designer`: time to open and render a 300-element circuit in the designer, next to
 // a plain bpmn-js page opening the same file, in the same run, rounds interleaved, printed as a
 // ratio (the machines are noisy, absolute figures are not). No assertion on the timings.
@@ -9,9 +9,10 @@
 // Baseline: a static page from a tiny local server that loads bpmn-js's distributed bundle
 // (bpmn-navigated-viewer.production.min.js) with its CSS, fetches the same XML and imports it.
 // Both are timed in the page (performance.now(), from navigation start), in Debian's Chromium.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { chromium } from 'playwright-core';
 import { root } from '../../scripts/build.mjs';
 import { freePort } from '../../scripts/stack.mjs';
@@ -65,25 +66,114 @@ function baselineServer(xml) {
   });
 }
 
+/**
+ * BENCH_DIAG=1 (diagnostics only, after the timed rounds, not counted): one more page load of each
+ * side with a CPU profile (CDP Profiler), printing where the time went: resource timing, long
+ * tasks, self time per script and the heaviest functions.
+ */
+async function diagnose(context, url, elements, label) {
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const cdp = await context.newCDPSession(page);
+    // The profile's clock is the browser's monotonic one: a request seen both by CDP and by the
+    // page's resource timing ties it to the page's clock.
+    const requested = new Map();
+    cdp.on('Network.requestWillBeSent', ({ request, timestamp }) => requested.set(request.url, timestamp * 1000));
+    await cdp.send('Network.enable');
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    const { at } = await timeToReadyOn(page, url, elements);
+    const { profile } = await cdp.send('Profiler.stop');
+    const report = await page.evaluate(() => ({
+      resources: performance.getEntriesByType('resource').map((r) => [r.name.replace(location.origin, ''), Math.round(r.startTime), Math.round(r.responseEnd), r.transferSize, r.name]),
+      nav: (({ responseEnd, domInteractive, domContentLoadedEventEnd }) => ({ responseEnd, domInteractive, domContentLoadedEventEnd }))(performance.getEntriesByType('navigation')[0]),
+      marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]),
+      longTasks: window.__longTasks,
+    }));
+    const self = new Map();
+    const fns = new Map();
+    const buckets = new Map(); // 25 ms slices of the page's clock: the scripts that ran in each
+    const sliceFns = new Map();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const dt = profile.timeDeltas;
+    const anchor = report.resources.find((r) => requested.has(r[4]));
+    const offset = anchor ? requested.get(anchor[4]) - anchor[1] : 0; // monotonic ms at the page's 0
+    let clock = profile.startTime / 1000 - offset;
+    profile.samples.forEach((id, i) => {
+      const node = byId.get(id);
+      clock += dt[i] / 1000;
+      const ms = (dt[i + 1] ?? 0) / 1000;
+      const file = (node.callFrame.url || `(${node.callFrame.functionName || 'program'})`).replace(/^https?:\/\/[^/]+/, '');
+      self.set(file, (self.get(file) ?? 0) + ms);
+      const fn = `${node.callFrame.functionName || '(anonymous)'} ${sourceOf(file, node.callFrame)}`;
+      fns.set(fn, (fns.get(fn) ?? 0) + ms);
+      const slice = Math.floor(clock / 25) * 25;
+      if (!buckets.has(slice)) buckets.set(slice, new Map());
+      buckets.get(slice).set(file, (buckets.get(slice).get(file) ?? 0) + ms);
+      if (!sliceFns.has(slice)) sliceFns.set(slice, new Map());
+      sliceFns.get(slice).set(fn, (sliceFns.get(slice).get(fn) ?? 0) + ms);
+    });
+    const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `    ${v.toFixed(1).padStart(7)} ms  ${k}`).join('\n');
+    console.log(`\n[diag] ${label}: ready at ${at.toFixed(0)} ms; html ${report.nav.responseEnd.toFixed(0)}, domInteractive ${report.nav.domInteractive.toFixed(0)}, DCL ${report.nav.domContentLoadedEventEnd.toFixed(0)}`);
+    console.log('  resources (start → end ms, bytes):');
+    for (const [name, start, end, size] of report.resources) console.log(`    ${String(start).padStart(5)} → ${String(end).padStart(5)}  ${String(size).padStart(7)}  ${name}`);
+    if (report.marks.length) console.log(`  marks: ${report.marks.map(([n, t]) => `${n}@${t}`).join(', ')}`);
+    console.log(`  long tasks [start, ms]: ${JSON.stringify(report.longTasks)}`);
+    console.log('  timeline (25 ms slices, page clock; scripts with ≥ 3 ms in the slice):');
+    for (const [slice, files] of [...buckets].sort((a, b) => a[0] - b[0])) {
+      if (slice < 0 || slice > at + 25) continue;
+      const busy = [...files].filter(([f, v]) => v >= 3 && f !== '((idle))').sort((a, b) => b[1] - a[1]);
+      if (busy.length) console.log(`    ${String(slice).padStart(5)}  ${busy.map(([f, v]) => `${f.replace('/assets/', '')} ${v.toFixed(0)}`).join(', ')}`);
+      const heavy = [...sliceFns.get(slice)].filter(([f, v]) => v >= 2 && !f.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 3);
+      if (heavy.length) console.log(`           ${heavy.map(([f, v]) => `${f} ${v.toFixed(0)}`).join(' | ')}`);
+    }
+    console.log(`  CPU self time per script:\n${top(self, 12)}`);
+    console.log(`  heaviest functions (self):\n${top(fns, 15)}`);
+  } finally {
+    await page.close();
+  }
+}
+
+/** A profiled frame of the built designer, named by its source (designer/dist/assets/*.map). */
+const traceMaps = new Map();
+function sourceOf(file, { lineNumber, columnNumber }) {
+  const map = path.join(root, 'designer/dist', `${file}.map`);
+  if (!file.startsWith('/assets/') || !existsSync(map)) return `${file}:${lineNumber}:${columnNumber}`;
+  if (!traceMaps.has(map)) traceMaps.set(map, new TraceMap(readFileSync(map, 'utf8')));
+  const original = originalPositionFor(traceMaps.get(map), { line: lineNumber + 1, column: columnNumber });
+  return original.source ? `${original.source.replace(/^(\.\.\/)+(node_modules\/)?/, '')}:${original.line}` : `${file}:${lineNumber}:${columnNumber}`;
+}
+
 /** Resolves with the page's own clock (ms since navigation start) when the diagram is fully there. */
 async function timeToReady(context, url, elements) {
   const page = await context.newPage();
   try {
-    await page.goto(url, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction(
-      (count) => {
-        const canvas = document.querySelector('[data-testid="bpmn-canvas"][data-state="ready"]');
-        if (!canvas) return false;
-        const drawn = canvas.querySelectorAll('.djs-shape:not([data-element-id$="_label"]), .djs-connection').length;
-        return drawn >= count ? { at: performance.now(), drawn } : false;
-      },
-      elements,
-      { timeout: 60_000 },
-    );
-    return await handle.jsonValue();
+    return await timeToReadyOn(page, url, elements);
   } finally {
     await page.close();
   }
+}
+
+async function timeToReadyOn(page, url, elements) {
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(
+    (count) => {
+      const canvas = document.querySelector('[data-testid="bpmn-canvas"][data-state="ready"]');
+      if (!canvas) return false;
+      const drawn = canvas.querySelectorAll('.djs-shape:not([data-element-id$="_label"]), .djs-connection').length;
+      return drawn >= count ? { at: performance.now(), drawn } : false;
+    },
+    elements,
+    { timeout: 60_000 },
+  );
+  return await handle.jsonValue();
 }
 
 const stack = await startBenchStack();
@@ -143,6 +233,10 @@ try {
   }
   for (const p of [50, 95]) {
     console.log(`  ratio diwan/baseline p${p}: ${(percentile(times.diwan, p) / percentile(times.baseline, p)).toFixed(2)}`);
+  }
+  if (process.env.BENCH_DIAG) {
+    await diagnose(diwan, `${stack.engineUrl}/circuits/${encodeURIComponent(definitionId)}`, elementIds.length, 'diwan');
+    await diagnose(baseline, `http://127.0.0.1:${baselinePort}/`, elementIds.length, 'baseline');
   }
 } finally {
   await browser?.close();

@@ -1,8 +1,7 @@
-import { createBrowserRouter, Navigate } from 'react-router-dom';
-import { RequireAuth } from '../features/auth/require-auth';
+// From 'react-router', not 'react-router-dom': the router must not wait for React DOM (see app.boot.ts).
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { useSession } from '../shared/session/use-session';
 import { prefetchCircuitXml } from '../features/circuits/circuits.api';
-import { AppLayout } from './app.layout';
 
 /** Anything unknown: the inbox when signed in, else the login page. */
 function FallbackRedirect() {
@@ -10,8 +9,9 @@ function FallbackRedirect() {
 }
 
 // Every page is its own chunk (`lazy`): the first screen evaluates the shell and the one page it
-// shows, not the whole app (nor zod, which only forms need).
-export const router = createBrowserRouter([
+// shows, not the whole app (nor zod, which only forms need). The signed-in layout (auth guard,
+// header, live connection, tasks) is a chunk too, loaded alongside the page; public pages never load it.
+const routes: RouteObject[] = [
   { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/login.page')).LoginPage }) },
   // Public: the citizen's tracking page, from the receipt's QR code. No login, no navigation.
   { path: '/track', lazy: async () => ({ Component: (await import('../features/tracking/track.page')).TrackPage }) },
@@ -22,11 +22,7 @@ export const router = createBrowserRouter([
   { path: '/portal', lazy: async () => ({ Component: (await import('../features/portal/portal.page')).PortalPage }) },
   { path: '/portal/verify', lazy: async () => ({ Component: (await import('../features/portal/verify.page')).VerifyPage }) },
   {
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
+    lazy: async () => ({ Component: (await import('./app.layout')).AppLayout }),
     children: [
       { path: '/inbox', lazy: async () => ({ Component: (await import('../features/inbox/inbox.page')).InboxPage }) },
       // form-js is loaded by the page only when the task has a form.
@@ -95,4 +91,7 @@ export const router = createBrowserRouter([
     ],
   },
   { path: '*', element: <FallbackRedirect /> },
-]);
+];
+
+/** Created by app.boot.ts, before the rest of the shell is evaluated. */
+export const createAppRouter = () => createBrowserRouter(routes);

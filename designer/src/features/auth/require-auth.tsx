@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../../shared/session/use-session';
 
 /** Route guard: renders its children only when signed in, else sends to /login and back. */

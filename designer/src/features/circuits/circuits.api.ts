@@ -15,9 +15,9 @@ let ahead: { path: string; response: Promise<CircuitXmlDto> } | null = null;
 export function prefetchCircuitXml(id: string): void {
   const path = circuitXmlPath(id);
   if (ahead?.path === path) return;
-  // A microtask later: on a first load the router runs loaders while the bundle is still being
-  // evaluated, before main.tsx has plugged the session's token into the API client.
-  const response = Promise.resolve().then(() => apiFetch<CircuitXmlDto>(path));
+  // On a first load this runs as the router is created, before React DOM is even evaluated; the
+  // session is already plugged into the API client then (app.boot.ts).
+  const response = apiFetch<CircuitXmlDto>(path);
   response.catch(() => undefined); // the page reports a failure when it takes the response
   ahead = { path, response };
 }

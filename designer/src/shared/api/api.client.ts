@@ -1,4 +1,4 @@
-import { currentLanguage } from '../i18n/i18n.setup';
+import { currentLanguage } from '../i18n/language';
 import { ApiError } from './api.error';
 
 /** How the client finds the token and what it does on a 401; the auth feature plugs itself in. */

@@ -1,5 +1,5 @@
 import { ApiError } from './api.error';
-import { currentLanguage } from '../i18n/i18n.setup';
+import { currentLanguage } from '../i18n/language';
 import { getApiToken, notifyUnauthorized } from './api.client';
 
 /**

@@ -1,4 +1,4 @@
-import { currentLanguage } from '../i18n/i18n.setup';
+import { currentLanguage } from '../i18n/language';
 import { ApiError } from './api.error';
 import { getApiToken, notifyUnauthorized } from './api.client';
 

@@ -14,16 +14,28 @@ export function dateTimeFormat(language: Language): Intl.DateTimeFormat {
   });
 }
 
+/**
+ * Building a formatter loads the locale's calendar data (tens of ms for the first one of a page):
+ * one per language, made the first time a date is actually written, not when a component that
+ * might write one mounts (the header's bell, closed, writes none).
+ */
+const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();
+function sharedDateTimeFormat(language: Language): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(language);
+  if (!format) dateTimeFormats.set(language, (format = dateTimeFormat(language)));
+  return format;
+}
+
 export function useFormatDate(): (iso: string | null) => string {
   const language = useLanguage();
-  return useMemo(() => {
-    const format = dateTimeFormat(language);
-    return (iso) => {
+  return useMemo(
+    () => (iso) => {
       if (!iso) return '';
       const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? iso : format.format(date);
-    };
-  }, [language]);
+      return Number.isNaN(date.getTime()) ? iso : sharedDateTimeFormat(language).format(date);
+    },
+    [language],
+  );
 }
 
 /** A calendar day (`2026-03-14`) in the reader's language, without a time zone shift. */

@@ -30,7 +30,7 @@ export function LanguageSwitch() {
         data-testid="language-switch"
         value={language}
         onChange={(event) => {
-          if (isLanguage(event.target.value)) changeLanguage(event.target.value);
+          if (isLanguage(event.target.value)) void changeLanguage(event.target.value);
         }}
       >
         {LANGUAGES.map((code) => (

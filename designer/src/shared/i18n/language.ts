@@ -41,6 +41,20 @@ export function initialLanguage(): Language {
   return FALLBACK_LANGUAGE;
 }
 
+let current: Language | null = null;
+
+/**
+ * The page's language, for the API's Accept-Language: known before i18next has started (route
+ * loaders fetch while the shell is still evaluating), then kept by i18n.setup.
+ */
+export function currentLanguage(): Language {
+  return (current ??= initialLanguage());
+}
+
+export function setCurrentLanguage(language: Language): void {
+  current = language;
+}
+
 /** Sets `lang` and `dir` on <html> so the whole page, not just the app root, mirrors. */
 export function applyToDocument(language: Language, title: string): void {
   const root = document.documentElement;

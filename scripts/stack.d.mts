@@ -40,7 +40,7 @@ export interface Stack {
 export interface StackOptions {
   dataDir: string;
   memory?: boolean;
-  ports: { engine: number; runtime: number; mongo: number; smtp?: number };
+  ports: { engine: number; runtime: number; mongo: number; smtp?: number; smpp?: number };
   logDir?: string;
   quiet?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -50,9 +50,14 @@ export interface StackOptions {
   supervise?: boolean;
   /** The launcher's own messages (restarts, parts killed after the stop limit); default: the console. */
   onNotice?: (message: string) => void;
+  /** The nice value of the background parts (the workers); none by default. */
+  backgroundNice?: number;
 }
 
 export const RESTART: { firstDelayMs: number; maxDelayMs: number; healthyAfterMs: number };
 export const STOP_LIMIT_MS: number;
 export function freePort(): Promise<number>;
 export function startStack(options: StackOptions): Promise<Stack>;
+/** startStack on free ports, tried again (three times at most) on others when one was taken meanwhile. */
+export function startStackOnFreePorts(options: Omit<StackOptions, 'ports'>, fixedPorts?: Partial<StackOptions['ports']>): Promise<Stack>;
+export const BACKGROUND_NICE: number;

@@ -112,6 +112,22 @@ class Child {
 }
 
 /**
+ * `startStack` on ports the system hands out, started again on others when one was taken between
+ * the look and the bind (a busy machine's outgoing connections use the same range): up to three
+ * tries. `fixedPorts` are kept as given.
+ */
+export async function startStackOnFreePorts(options, fixedPorts = {}) {
+  for (let attempt = 1; ; attempt += 1) {
+    const ports = { engine: await freePort(), runtime: await freePort(), mongo: await freePort(), smtp: await freePort(), smpp: await freePort(), ...fixedPorts };
+    try {
+      return await startStack({ ...options, ports });
+    } catch (err) {
+      if (attempt >= 3 || !/already in use|EADDRINUSE|is taken/i.test(String(err?.message))) throw err;
+    }
+  }
+}
+
+/**
  * options: { dataDir, memory (no files), ports: {engine, runtime, mongo, smtp?, smpp?}, logDir, quiet, env,
  *            supervise (restart a part that dies, with back-off), onNotice (the launcher's own messages),
  *            backgroundNice (the nice value of the background parts: the workers) }

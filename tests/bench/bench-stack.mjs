@@ -4,13 +4,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureBuilt, root } from '../../scripts/build.mjs';
-import { BACKGROUND_NICE, freePort, startStack } from '../../scripts/stack.mjs';
+import { BACKGROUND_NICE, startStackOnFreePorts } from '../../scripts/stack.mjs';
 
 export const DEMO_PASSWORD = process.env.DIWAN_DEMO_PASSWORD || 'diwan';
 
 export async function startBenchStack() {
   ensureBuilt();
-  return startStack({
+  return startStackOnFreePorts({
     dataDir: mkdtempSync(path.join(tmpdir(), 'diwan-bench-')),
     // in memory by default; BENCH_STORAGE=files measures on the H2 files `npm start` uses (durability's cost)
     memory: process.env.BENCH_STORAGE !== 'files',
@@ -18,7 +18,6 @@ export async function startBenchStack() {
     // as `npm start` runs it: the background parts at a lower priority
     backgroundNice: BACKGROUND_NICE,
     logDir: path.join(root, 'test-results', 'bench-logs'),
-    ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
   });
 }
 

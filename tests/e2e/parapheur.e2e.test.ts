@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ExchangeIdentityDto, LetterSignaturesDto, MailDto, MailPage, UserTaskDto } from '@diwan/contracts';
 import { makeTestPki, pdfsig, type TestPki } from '../../documents/src/signature/signature.testkit.js';
 import { root } from '../../scripts/build.mjs';
-import { freePort, startStack, type Stack } from '../../scripts/stack.mjs';
+import { startStackOnFreePorts, type Stack } from '../../scripts/stack.mjs';
 import { launchBrowser } from '../harness/browser.js';
 import { DEMO_PASSWORD, api, login, stack, waitFor } from '../harness/stack.js';
 import { call, loginAt } from '../scenarios/exchange.fixtures.js';
@@ -100,10 +100,9 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   const [p, started] = await Promise.all([
     makeTestPki(),
-    startStack({
+    startStackOnFreePorts({
       dataDir: mkdtempSync(path.join(tmpdir(), 'diwan-parapheur-b-')),
       memory: true,
-      ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
       quiet: true,
       logDir: path.join(root, 'test-results', 'logs', 'parapheur-b'),
       engineEnv: { DIWAN_EXCHANGE_ID: B_ID, DIWAN_EXCHANGE_NAME_AR: B_NAME.ar, DIWAN_EXCHANGE_NAME_FR: B_NAME.fr },

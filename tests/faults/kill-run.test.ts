@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import mongoose from 'mongoose';
 import { root } from '../../scripts/build.mjs';
-import { freePort, startStack, type PartName, type PartRestart, type Stack } from '../../scripts/stack.mjs';
+import { startStackOnFreePorts, type PartName, type PartRestart, type Stack } from '../../scripts/stack.mjs';
 import { DEMO_PASSWORD, waitFor } from '../harness/stack.js';
 
 /**
@@ -37,9 +37,8 @@ describe('kill -9 of each part during a 300-mail run', () => {
   const notices: string[] = [];
 
   beforeAll(async () => {
-    stack = await startStack({
+    stack = await startStackOnFreePorts({
       dataDir: mkdtempSync(path.join(tmpdir(), 'diwan-faults-kill-run-')),
-      ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
       quiet: true,
       supervise: true,
       onNotice: (message) => notices.push(`${new Date().toISOString()} ${message.split('\n')[0]}`),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { UserTaskDto } from '@diwan/contracts';
 import { root } from '../../scripts/build.mjs';
-import { freePort, startStack, type Stack } from '../../scripts/stack.mjs';
+import { startStackOnFreePorts, type Stack } from '../../scripts/stack.mjs';
 import { DEMO_PASSWORD, uniqueKey, waitFor } from '../harness/stack.js';
 
 /**
@@ -53,9 +53,8 @@ describe('restarts lose nothing and do nothing twice', () => {
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'diwan-faults-'));
-    stack = await startStack({
+    stack = await startStackOnFreePorts({
       dataDir,
-      ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
       quiet: true,
       logDir: path.join(root, 'test-results', 'logs', 'faults'),
       workersEnv: { DIWAN_WORKER_LOCK_MS: '5000' },

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import mongoose from 'mongoose';
 import type { MailDto } from '@diwan/contracts';
 import { root } from '../../scripts/build.mjs';
-import { freePort, startStack, type Stack } from '../../scripts/stack.mjs';
+import { startStackOnFreePorts, type Stack } from '../../scripts/stack.mjs';
 import { DEMO_PASSWORD, waitFor } from '../harness/stack.js';
 
 /**
@@ -28,9 +28,8 @@ describe('kill -9 of the MongoDB wire server', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({
+    stack = await startStackOnFreePorts({
       dataDir: mkdtempSync(path.join(tmpdir(), 'diwan-faults-mongo-')),
-      ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
       quiet: true,
       logDir: path.join(root, 'test-results', 'logs', 'faults-wire-server'),
     });

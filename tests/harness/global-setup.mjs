@@ -4,28 +4,24 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { root } from '../../scripts/build.mjs';
-import { freePort, startStack } from '../../scripts/stack.mjs';
+import { startStackOnFreePorts } from '../../scripts/stack.mjs';
 
 export default async function globalSetup() {
   // For quick runs of pure unit tests: DIWAN_TEST_STACK=off npm test -- <path>
   if (process.env.DIWAN_TEST_STACK === 'off') return;
   const started = Date.now();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'diwan-test-'));
-  const ports = {
-    engine: Number(process.env.DIWAN_TEST_ENGINE_PORT) || (await freePort()),
-    runtime: await freePort(),
-    mongo: await freePort(),
-    smtp: await freePort(),
-    smpp: await freePort(),
-  };
-  const stack = await startStack({
-    dataDir,
-    memory: true,
-    ports,
-    quiet: true,
-    logDir: path.join(root, 'test-results', 'logs'),
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'info' },
-  });
+  const fixed = Number(process.env.DIWAN_TEST_ENGINE_PORT) ? { engine: Number(process.env.DIWAN_TEST_ENGINE_PORT) } : {};
+  const stack = await startStackOnFreePorts(
+    {
+      dataDir,
+      memory: true,
+      quiet: true,
+      logDir: path.join(root, 'test-results', 'logs'),
+      env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'info' },
+    },
+    fixed,
+  );
   globalThis.__diwanStack = stack;
   Object.assign(process.env, {
     DIWAN_TEST_ENGINE_URL: stack.engineUrl,

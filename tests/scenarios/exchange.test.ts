@@ -7,7 +7,7 @@ import { randomUUID, verify, createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ExchangeIdentityDto, MailDto, MailPage, MailTimelineItemDto } from '@diwan/contracts';
 import { root } from '../../scripts/build.mjs';
-import { freePort, startStack, type Stack } from '../../scripts/stack.mjs';
+import { startStackOnFreePorts, type Stack } from '../../scripts/stack.mjs';
 import { stack, waitFor } from '../harness/stack.js';
 import { sentenceOf } from './absences.fixtures.js';
 import { FAKE_EXE, TINY_PDF, TINY_PNG, aMail, registerMail } from './mail.fixtures.js';
@@ -39,10 +39,9 @@ describe('exchange between two administrations', () => {
   const cInbox: { status: number; received: { acknowledgment: string; signature: string }[]; attempts: number } = { status: 200, received: [], attempts: 0 };
 
   beforeAll(async () => {
-    b = await startStack({
+    b = await startStackOnFreePorts({
       dataDir: mkdtempSync(path.join(tmpdir(), 'diwan-exchange-b-')),
       memory: true,
-      ports: { engine: await freePort(), runtime: await freePort(), mongo: await freePort() },
       quiet: true,
       logDir: path.join(root, 'test-results', 'logs', 'exchange-b'),
       engineEnv: { DIWAN_EXCHANGE_ID: B_ID, DIWAN_EXCHANGE_NAME_AR: B_NAME.ar, DIWAN_EXCHANGE_NAME_FR: B_NAME.fr },

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { UserTaskDto } from '@diwan/contracts';
-import { launchBrowser, logIn } from '../harness/browser.js';
+import { launchBrowser, logIn, switchLanguage } from '../harness/browser.js';
 import { api, login, runtimeApi, stack, uniqueKey, waitFor } from '../harness/stack.js';
 import { mailWithCircuit } from '../scenarios/mail.fixtures.js';
 import { reviewCircuit } from './circuit-views.fixtures.js';
@@ -170,7 +170,7 @@ describe('the heatmap of a circuit, in a real browser', () => {
 
     // and in French, the same page speaks French with the same numbers
     await page.getByTestId('heat-period').selectOption('all');
-    await page.getByTestId('language-switch').selectOption('fr');
+    await switchLanguage(page, 'fr');
     await page.locator('html[lang="fr"]').waitFor();
     expect(await page.getByTestId('heat-legend').textContent()).toContain('Couleur');
     await screenshot(page, 'heatmap-count-fr');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn } from '../harness/browser.js';
+import { launchBrowser, logIn, switchLanguage } from '../harness/browser.js';
 import { api, login, runtimeApi, stack, uniqueKey } from '../harness/stack.js';
 import { draftVersion1, draftVersion2, reviewCircuit } from './circuit-views.fixtures.js';
 
@@ -71,7 +71,7 @@ describe('circuit views in a real browser', () => {
     await screenshot(page, 'diff-fr');
 
     // and the same page reads right to left in Arabic, markers kept
-    await page.getByTestId('language-switch').selectOption('ar');
+    await switchLanguage(page, 'ar');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await expect(element(page, 'diff-canvas-b', 'sign').getAttribute('class')).resolves.toContain('diff-added');
     await screenshot(page, 'diff-ar');
@@ -113,7 +113,7 @@ describe('circuit views in a real browser', () => {
     await page.locator('[data-testid="live-time-bar"][data-activity-id="step"]').waitFor();
     await screenshot(page, 'live-fr');
 
-    await page.getByTestId('language-switch').selectOption('ar');
+    await switchLanguage(page, 'ar');
     await page.locator('[data-testid="live-average"][data-activity-id="step"]').waitFor();
     await screenshot(page, 'live-ar');
     await page.close();

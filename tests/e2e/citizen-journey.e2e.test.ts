@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { AnswerDocumentDto, MailDto, MailTrackingDto } from '@diwan/contracts';
-import { launchBrowser, logIn } from '../harness/browser.js';
+import { launchBrowser, logIn, switchLanguage } from '../harness/browser.js';
 import { api, login, stack, waitFor } from '../harness/stack.js';
 import { attachAnswer, complete, openTask } from '../scenarios/complaint.fixtures.js';
 import { TINY_PDF, TINY_PNG } from '../scenarios/mail.fixtures.js';
@@ -72,7 +72,7 @@ describe('the citizen journey on a phone, in Arabic', () => {
     const email = `journey-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@example.tn`;
     await page.goto(`${stack.engineUrl}/portal`);
     await page.getByTestId('portal-page').waitFor({ timeout: 30_000 });
-    await page.getByTestId('language-switch').selectOption('ar');
+    await switchLanguage(page, 'ar');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await page.getByTestId('portal-form').waitFor();
     await page.getByTestId('portal-nationalId').fill(String(10_000_000 + Math.floor(Math.random() * 89_999_999)));

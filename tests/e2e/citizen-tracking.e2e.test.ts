@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { MailDto } from '@diwan/contracts';
-import { launchBrowser } from '../harness/browser.js';
+import { launchBrowser, switchLanguage } from '../harness/browser.js';
 import { api, login, stack, waitFor } from '../harness/stack.js';
 import { attachAnswer, complete, openTask } from '../scenarios/complaint.fixtures.js';
 import { TINY_PDF, TINY_PNG, aMail, registerMail } from '../scenarios/mail.fixtures.js';
@@ -52,7 +52,7 @@ describe('the tracking page on a phone, in Arabic', () => {
     const page = await context.newPage();
     const scripts = watchScripts(page);
     await page.goto(`${stack.engineUrl}/track/${mail.trackingCode}`);
-    await page.getByTestId('language-switch').selectOption('ar');
+    await switchLanguage(page, 'ar');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     const request = await waitFor('the request on the page', async () => {
       await page.reload();

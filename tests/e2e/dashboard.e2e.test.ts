@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { MailDto, UserTaskDto } from '@diwan/contracts';
-import { launchBrowser, logIn } from '../harness/browser.js';
+import { launchBrowser, logIn, switchLanguage } from '../harness/browser.js';
 import { api, login, runtimeApi, waitFor } from '../harness/stack.js';
 import { aMail, registerMail } from '../scenarios/mail.fixtures.js';
 
@@ -173,7 +173,7 @@ describe('the supervision dashboard, in a real browser', () => {
 
     // and the dashboard reads in French and in English too, its filters kept in the URL
     for (const language of ['fr', 'en'] as const) {
-      await supervisor.getByTestId('language-switch').selectOption(language);
+      await switchLanguage(supervisor, language);
       await supervisor.getByTestId('dashboard-period').selectOption('quarter');
       await supervisor.waitForURL(/period=quarter/);
       await supervisor.locator('[data-testid="dashboard-range"]').filter({ hasText: language === 'fr' ? 'trimestre' : 'quarter' }).waitFor();

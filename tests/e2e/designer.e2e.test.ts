@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn } from '../harness/browser.js';
+import { launchBrowser, logIn, switchLanguage } from '../harness/browser.js';
 import { runtimeApi, stack, uniqueKey } from '../harness/stack.js';
 
 describe('the designer in a real browser', () => {
@@ -15,10 +15,10 @@ describe('the designer in a real browser', () => {
   it('switches the whole page to Arabic, right to left, and back', async () => {
     const page = await browser.newPage();
     await page.goto(`${stack.engineUrl}/login`);
-    await page.getByTestId('language-switch').selectOption('ar');
+    await switchLanguage(page, 'ar');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');
-    await page.getByTestId('language-switch').selectOption('fr');
+    await switchLanguage(page, 'fr');
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     await page.close();
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BasicAuthInterceptor, Client, type ExternalTask, type TaskService } from 'camunda-external-task-client-js';
 import type { Browser, Page } from 'playwright-core';
 import type { IncidentDto, UserTaskDto } from '@diwan/contracts';
-import { launchBrowser, logIn } from '../harness/browser.js';
+import { launchBrowser, logIn, switchLanguage } from '../harness/browser.js';
 import { api, deployToRuntime, login, runtimeApi, stack, uniqueKey, waitFor } from '../harness/stack.js';
 import { aMail, registerMail } from '../scenarios/mail.fixtures.js';
 import { deployCircuit, testUsers, uniqueName, userTaskCircuit } from '../scenarios/operations.fixtures.js';
@@ -189,12 +189,12 @@ describe('the operations page in a real browser, in Arabic', () => {
     expect(text).not.toContain('{"');
     await screenshot(page, 'incidents-ar');
     for (const language of ['fr', 'en'] as const) {
-      await page.getByTestId('language-switch').selectOption(language);
+      await switchLanguage(page, language);
       // the engine names steps in the page's language: the list is fetched again
       await first.filter({ hasText: language === 'fr' ? 'Circuit du tampon' : 'Stamp circuit' }).waitFor();
       await screenshot(page, `incidents-${language}`);
     }
-    await page.getByTestId('language-switch').selectOption('ar');
+    await switchLanguage(page, 'ar');
     await first.filter({ hasText: 'وضع الختم' }).waitFor();
 
     // when the worker is fixed and the supervisor retries both at once, with a reason
@@ -230,7 +230,7 @@ describe('the operations page in a real browser, in Arabic', () => {
 
     // when the supervisor, reading Arabic, follows "operations on its circuit" from the mail page
     await page.goto(`${stack.engineUrl}/mails/${mailId}`);
-    await page.getByTestId('language-switch').selectOption('ar');
+    await switchLanguage(page, 'ar');
     await page.getByTestId('mail-operations').click();
 
     // then the instance tab shows the mail by chrono number, its circuit by name and version, and where it stands

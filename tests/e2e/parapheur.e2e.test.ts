@@ -9,7 +9,7 @@ import type { ExchangeIdentityDto, LetterSignaturesDto, MailDto, MailPage, UserT
 import { makeTestPki, pdfsig, type TestPki } from '../../documents/src/signature/signature.testkit.js';
 import { root } from '../../scripts/build.mjs';
 import { startStackOnFreePorts, type Stack } from '../../scripts/stack.mjs';
-import { launchBrowser } from '../harness/browser.js';
+import { launchBrowser, switchLanguage } from '../harness/browser.js';
 import { DEMO_PASSWORD, api, login, stack, waitFor } from '../harness/stack.js';
 import { call, loginAt } from '../scenarios/exchange.fixtures.js';
 import { aMail, registerMail } from '../scenarios/mail.fixtures.js';
@@ -54,7 +54,7 @@ async function personAt(base: string, username: string): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${username}: ${e.message}`));
   await page.goto(`${base}/login`);
-  await page.getByTestId('language-switch').selectOption('ar');
+  await switchLanguage(page, 'ar');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn } from '../harness/browser.js';
+import { launchBrowser, logIn, switchLanguage } from '../harness/browser.js';
 import { api, login, stack } from '../harness/stack.js';
 import { codeSentTo } from '../scenarios/portal.fixtures.js';
 
@@ -47,7 +47,7 @@ describe('the citizen portal on a phone, in Arabic', () => {
       await page.screenshot({ path: path.join(shots, 'phone-0-failed.png') });
       throw new Error(`the portal page did not show: ${String(e)}; ${problems.join(' | ')}`);
     });
-    await page.getByTestId('language-switch').selectOption('ar');
+    await switchLanguage(page, 'ar');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await page.getByTestId('portal-form').waitFor();
     await page.getByTestId('portal-nationalId').fill(String(10_000_000 + Math.floor(Math.random() * 89_999_999)));

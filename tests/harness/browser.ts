@@ -11,10 +11,16 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Switches the page's language and waits until the page is in it (its catalogue may load first). */
+export async function switchLanguage(page: Page, language: 'ar' | 'fr' | 'en'): Promise<void> {
+  await page.getByTestId('language-switch').selectOption(language);
+  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+}
+
 /** Logs in through the login page, in the given language, and waits for the live connection. */
 export async function logIn(page: Page, username: string, language: 'ar' | 'fr' | 'en'): Promise<void> {
   await page.goto(`${stack.engineUrl}/login`);
-  await page.getByTestId('language-switch').selectOption(language);
+  await switchLanguage(page, language);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();

@@ -9,7 +9,7 @@ import { reconcileUserTasks, type UserTaskRepairs } from '../tasks/user-task.rec
 export interface ReconcileReport {
   at: string;
   by: string;
-  /** A full pass reads every register, mail and open task; a periodic one what came since the last. */
+  /** A full pass reads every register and mail; a periodic one those that came since the last (both every open task). */
   full: boolean;
   /** Chrono numbers taken without a mail, recorded as void. */
   voidedNumbers: string[];
@@ -21,8 +21,8 @@ export interface ReconcileReport {
  * Brings the read models back to the truth after crashes: the registers (numbers without a mail),
  * the mails (circuits the runtime lost, audit entries never written) and the inboxes (ghost and
  * missing tasks). Runs at start and when an admin asks (full), every few minutes on what is new
- * (the registers' new numbers and their mails: a million mails are not read every five minutes),
- * and in full once a day; one run at a time.
+ * (the registers' new numbers and their mails, a million mails are not read every five minutes; the
+ * open tasks every time), and in full once a day; one run at a time.
  */
 export class Reconciler {
   private timer: NodeJS.Timeout | null = null;
@@ -72,7 +72,7 @@ export class Reconciler {
     const startedAt = Date.now();
     const voidedNumbers = await reconcileRegisters({ graceMs: 10_000, actor: by, full });
     const mails = await reconcileMails(this.runtime, 30_000, full);
-    const userTasks = full ? await reconcileUserTasks(this.runtime, this.bus) : { ghosts: 0, missing: 0 };
+    const userTasks = await reconcileUserTasks(this.runtime, this.bus);
     if (full) this.lastFull = startedAt;
     const report: ReconcileReport = { at: new Date().toISOString(), by, full, voidedNumbers, mails, userTasks };
     const repaired = voidedNumbers.length + mails.circuitsRestarted + mails.auditRecovered + userTasks.ghosts + userTasks.missing;

@@ -59,7 +59,7 @@ function AnswerDocumentBlock({ mail, onAttached }: { mail: MailDto; onAttached: 
   const current = query.data.document;
   const busy = progress !== null;
   // isolated inside the sentence (Unicode LRI/FSI … PDI), so that "20 MB" and a Latin file name keep their order in Arabic
-  const max = `\u2066${formatSize(MAX_FILE_BYTES, language)}\u2069`;
+  const max = `\u2068${formatSize(MAX_FILE_BYTES, language)}\u2069`;
   const isolate = (name: string) => `\u2068${name}\u2069`;
 
   const refusal = (e: unknown, name: string): string => {
@@ -124,7 +124,7 @@ function AnswerDocumentBlock({ mail, onAttached }: { mail: MailDto; onAttached: 
             {current.filename}
           </bdi>
           <span className="muted">
-            <bdi dir="ltr">{formatSize(current.size, language)}</bdi> · <bdi>{formatDate(current.uploadedAt)}</bdi>
+            <bdi>{formatSize(current.size, language)}</bdi> · <bdi>{formatDate(current.uploadedAt)}</bdi>
           </span>
           <button type="button" className="button button--ghost button--small" onClick={() => void download()} data-testid="answer-document-download">
             {t('answerDocument.download')}
@@ -150,7 +150,7 @@ function AnswerDocumentBlock({ mail, onAttached }: { mail: MailDto; onAttached: 
         </button>
         {file && (
           <span className="answer-document__chosen" data-testid="answer-document-chosen">
-            <bdi>{file.name}</bdi> <bdi dir="ltr" className="muted">{formatSize(file.size, language)}</bdi>
+            <bdi>{file.name}</bdi> <bdi className="muted">{formatSize(file.size, language)}</bdi>
           </span>
         )}
         <button type="submit" className="button button--primary" data-testid="answer-document-submit" disabled={!file || busy} aria-busy={busy}>

@@ -31,13 +31,14 @@ export function rejectionOf(file: File): FileRejection | null {
 
 /** 1 234 567 bytes → "1.2 MB", in the reader's language. */
 export function formatSize(bytes: number, language: string): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: unit === 0 ? 0 : 1, numberingSystem: 'latn' });
-  return `${number.format(value)} ${units[unit]}`;
+  // the unit in the reader's language too (octets, ko; بايت, كيلوبايت), digits as the rest of the page
+  const number = new Intl.NumberFormat(language, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1, numberingSystem: 'latn' });
+  return number.format(value);
 }

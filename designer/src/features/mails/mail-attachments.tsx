@@ -23,7 +23,7 @@ export function MailAttachments({ attachments }: { attachments: AttachmentDto[] 
             <bdi className="file-list__name">{attachment.filename}</bdi>
             <span className="muted">
               {/* each number isolated, so that size and date keep their order in a right-to-left line */}
-              <bdi dir="ltr">{formatSize(attachment.size, language)}</bdi> · <bdi>{formatDate(attachment.uploadedAt)}</bdi>
+              <bdi>{formatSize(attachment.size, language)}</bdi> · <bdi>{formatDate(attachment.uploadedAt)}</bdi>
             </span>
             <button
               type="button"

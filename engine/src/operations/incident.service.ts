@@ -90,7 +90,8 @@ export class IncidentService {
 
   private async audit(user: SessionUser, retried: Map<string, { definitionId: string | null; incidents: IncidentDetails[] }>, reason: string): Promise<void> {
     if (!retried.size) return;
-    const instances = await Promise.all(chunks([...retried.keys()].filter(Boolean)).map((ids) => this.lookup.runtime.processInstancesByIds(ids))).then((l) => l.flat());
+    // running or already ended: a retried step may finish its circuit before the audit is written
+    const instances = await Promise.all(chunks([...retried.keys()].filter(Boolean)).map((ids) => this.lookup.runtime.historicProcessInstances(ids))).then((l) => l.flat());
     const businessKeys = new Map(instances.map((p) => [p.id, p.businessKey]));
     for (const [processInstanceId, { definitionId, incidents }] of retried) {
       const model = definitionId ? await this.lookup.model(definitionId).catch(() => null) : null;

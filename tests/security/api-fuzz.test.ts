@@ -86,9 +86,10 @@ describe('schemathesis against the OpenAPI document', () => {
     // (the portal's public routes are limited per client address, and every test of the run calls from
     // 127.0.0.1: fuzzing them here would spend the budget the portal's browser test needs; their hostile
     // input has its own tests, tests/scenarios/portal-abuse.test.ts, each from its own loopback address;
-    // and the standard letter templates are shared by the letter tests of the run: admins' changes to
-    // them are tested in tests/scenarios/letters.test.ts)
-    const all = await fuzz(token, 'api', ['--exclude-path', '/api/auth/logout', '--exclude-path', '/api/auth/login', '--exclude-path-regex', '^/api/(public/(deposits|receipts)|letter-templates)'], EXAMPLES);
+    // and the standard letter templates and mail types are shared by the other tests of the run (the
+    // portal offers the active incoming types): admins' changes to them are tested in
+    // tests/scenarios/letters.test.ts and tests/e2e/mail-types-timeline.e2e.test.ts)
+    const all = await fuzz(token, 'api', ['--exclude-path', '/api/auth/logout', '--exclude-path', '/api/auth/login', '--exclude-path-regex', '^/api/(public/(deposits|receipts)|letter-templates|mail-types|circuit-defaults)'], EXAMPLES);
     const loginOnly = await fuzz(token, 'login', ['--include-path', '/api/auth/login'], '5');
 
     for (const { status, output, junit } of [all, loginOnly]) {

@@ -127,6 +127,13 @@ export async function startStackOnFreePorts(options, fixedPorts = {}) {
   }
 }
 
+/** The local wire server's heap (`DIWAN_MONGO_HEAP`, a Java size such as 512m or 4g; 512m by default). */
+function wireServerHeap(env) {
+  const heap = env.DIWAN_MONGO_HEAP || '512m';
+  if (!/^[1-9]\d*[mg]$/i.test(heap)) throw new Error(`DIWAN_MONGO_HEAP must be a size such as 512m or 4g, not ${heap}`);
+  return heap;
+}
+
 /**
  * options: { dataDir, memory (no files), ports: {engine, runtime, mongo, smtp?, smpp?}, logDir, quiet, env,
  *            supervise (restart a part that dies, with back-off), onNotice (the launcher's own messages),
@@ -187,7 +194,7 @@ export async function startStack(options) {
     !external.mongo && {
       name: 'mongo',
       cmd: 'java',
-      args: ['-Xmx512m', '-jar', jars.mongo, '--port', String(ports.mongo), ...(memory ? ['--memory'] : ['--data', path.join(dataDir, 'mongo')])],
+      args: [`-Xmx${wireServerHeap(env)}`, '-jar', jars.mongo, '--port', String(ports.mongo), ...(memory ? ['--memory'] : ['--data', path.join(dataDir, 'mongo')])],
       env: {},
       ready: (c) => c.printed(/diwan-mongo-server listening/),
       timeoutMs: 60_000,

@@ -9,12 +9,9 @@
 // workers, and the triage task noticed as a Socket.io event in the cabinet's open inbox.
 // Each round's work (circuit starts, receipts) is finished before the next round starts, so that a
 // side's background work is never measured in the other side's round.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { BasicAuthInterceptor, Client } from 'camunda-external-task-client-js';
 import { io } from 'socket.io-client';
-import { root } from '../../scripts/build.mjs';
 import { loginToken, startBenchStack } from './bench-stack.mjs';
+import { deployBaseline, registerMail as register } from './registration.fixture.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const PER_ROUND = Number(process.env.BENCH_MAILS || 40);
@@ -35,24 +32,9 @@ async function pool(count, concurrency, job) {
 }
 
 const stack = await startBenchStack();
-const runtimeAuth = `Basic ${Buffer.from(`${stack.runtimeUser}:${stack.runtimePassword}`).toString('base64')}`;
 
 try {
-  // The baseline circuit: the standard one under another key and topic, so our workers ignore it.
-  const standard = readFileSync(path.join(root, 'processes/incoming-mail.bpmn'), 'utf8');
-  const baselineXml = standard
-    .replaceAll('id="incoming-mail"', 'id="bench-baseline"')
-    .replaceAll('bpmnElement="incoming-mail"', 'bpmnElement="bench-baseline"')
-    .replaceAll('camunda:topic="receipt.issue"', 'camunda:topic="bench.receipt"');
-  const form = new FormData();
-  form.set('deployment-name', 'bench-baseline');
-  form.set('bench-baseline.bpmn', new Blob([baselineXml]), 'bench-baseline.bpmn');
-  const deployed = await fetch(`${stack.runtimeUrl}/deployment/create`, { method: 'POST', headers: { authorization: runtimeAuth }, body: form });
-  if (!deployed.ok) throw new Error(`baseline deployment failed: ${await deployed.text()}`);
-
-  const client = new Client({ baseUrl: stack.runtimeUrl, interceptors: new BasicAuthInterceptor({ username: stack.runtimeUser, password: stack.runtimePassword }) });
-  client.subscribe('bench.receipt', {}, async ({ task, taskService }) => taskService.complete(task));
-
+  const baseline = await deployBaseline(stack);
   const login = (username) => loginToken(stack, username);
   const registrar = await login('registrar');
   const cabinet = io(stack.engineUrl, { auth: { token: await login('cabinet') }, transports: ['websocket'] });
@@ -68,37 +50,11 @@ try {
     else arrivals.set(task.businessKey, now);
   });
   const triageSeen = (mailId) => (arrivals.has(mailId) ? Promise.resolve(arrivals.get(mailId)) : new Promise((resolve) => waiters.set(mailId, resolve)));
-  const drain = async () => {
-    for (;;) {
-      const res = await fetch(`${stack.runtimeUrl}/external-task/count`, { headers: { authorization: runtimeAuth } });
-      if ((await res.json()).count === 0) return;
-      await sleep(200);
-    }
-  };
+  const drain = () => baseline.drain();
 
   let seq = 0;
-  const registerMail = async () => {
-    const body = new FormData();
-    body.set('mail', JSON.stringify({
-      direction: 'incoming',
-      subject: `Demande d'autorisation de bâtir n° ${++seq} · طلب رخصة بناء`,
-      language: 'fr',
-      channel: 'counter',
-      correspondent: { kind: 'citizen', name: `Citoyen ${seq}` },
-    }));
-    const res = await fetch(`${stack.engineUrl}/api/mails`, { method: 'POST', headers: { authorization: `Bearer ${registrar}`, 'idempotency-key': `bench-${process.pid}-${seq}` }, body });
-    if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${await res.text()}`);
-    return (await res.json()).id;
-  };
-  const startBaseline = async () => {
-    const res = await fetch(`${stack.runtimeUrl}/process-definition/key/bench-baseline/start`, {
-      method: 'POST',
-      headers: { authorization: runtimeAuth, 'content-type': 'application/json' },
-      body: JSON.stringify({ businessKey: `baseline-${++seq}` }),
-    });
-    if (!res.ok) throw new Error(`baseline start failed: ${await res.text()}`);
-    return (await res.json()).id;
-  };
+  const registerMail = () => register(stack, registrar, ++seq);
+  const startBaseline = () => baseline.start(`baseline-${++seq}`);
 
   // 1. Throughput, rounds interleaved, each round's work finished before the next starts (so that
   //    neither side's background work is measured in the other's round). Two rates per round:
@@ -106,7 +62,7 @@ try {
   const rate = { diwan: [], baseline: [] };
   const through = { diwan: [], baseline: [] };
   const baselineTriageCount = async () =>
-    (await (await fetch(`${stack.runtimeUrl}/task/count?processDefinitionKey=bench-baseline&taskDefinitionKey=triage`, { headers: { authorization: runtimeAuth } })).json()).count;
+    (await (await baseline.runtime('/task/count?processDefinitionKey=bench-baseline&taskDefinitionKey=triage')).json()).count;
   const sides = {
     // acknowledged on the 201; through when the cabinet's socket hears of the triage task
     diwan: {
@@ -121,7 +77,6 @@ try {
       },
     },
   };
-  client.start();
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, side] of Object.entries(sides)) {
       await drain();
@@ -149,14 +104,14 @@ try {
       const t0 = performance.now();
       const instanceId = await startBaseline();
       for (;;) {
-        const tasks = await (await fetch(`${stack.runtimeUrl}/task?processInstanceId=${instanceId}&taskDefinitionKey=triage`, { headers: { authorization: runtimeAuth } })).json();
+        const tasks = await (await baseline.runtime(`/task?processInstanceId=${instanceId}&taskDefinitionKey=triage`)).json();
         if (tasks.length) break;
         await sleep(50);
       }
       latency.baseline.push(performance.now() - t0);
     }
   }
-  client.stop();
+  baseline.client.stop();
   cabinet.close();
 
   const median = (v) => percentile(v, 50);

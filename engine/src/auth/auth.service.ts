@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import jwt from 'jsonwebtoken';
 import type { LoginRequest, LoginResponse, SessionUser } from '@diwan/contracts';
@@ -24,12 +24,20 @@ export interface Session {
 
 /** Logs users in with a password, turns bearer tokens back into users, and revokes tokens at logout. */
 export class AuthService {
+  /**
+   * The signing secret as a key object: given a string, jsonwebtoken first tries to read it as a
+   * public key on every verify (an OpenSSL parse that fails, milliseconds per request).
+   */
+  private readonly key: KeyObject;
+
   constructor(
-    private readonly secret: string,
+    secret: string,
     private readonly ttlHours: number,
     private readonly bus?: EventBus,
     private readonly limiter = new LoginLimiter(),
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   /** `address` is the client's address (req.ip): failures are throttled per user and per address. */
   async login({ username, password }: LoginRequest, address = 'unknown'): Promise<LoginResponse> {
@@ -44,7 +52,7 @@ export class AuthService {
     }
     await this.limiter.succeeded(name, address);
     const expiresIn = Math.round(this.ttlHours * 3600);
-    const token = jwt.sign({ sub: user.username }, this.secret, { algorithm: 'HS256', expiresIn, jwtid: randomUUID() });
+    const token = jwt.sign({ sub: user.username }, this.key, { algorithm: 'HS256', expiresIn, jwtid: randomUUID() });
     return { token, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString(), user: toSessionUser(user) };
   }
 
@@ -96,7 +104,7 @@ export class AuthService {
     if (!token) throw new NotAuthenticatedError('A bearer token is required');
     let claims: Partial<TokenClaims>;
     try {
-      claims = jwt.verify(token, this.secret, { algorithms: ['HS256'] }) as Partial<TokenClaims>;
+      claims = jwt.verify(token, this.key, { algorithms: ['HS256'] }) as Partial<TokenClaims>;
     } catch {
       throw new NotAuthenticatedError('The token is invalid or has expired');
     }

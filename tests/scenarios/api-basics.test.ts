@@ -48,6 +48,12 @@ describe('engine API basics', () => {
     expect(incoming).toBeDefined();
     const xml = await api('GET', `/api/circuits/${encodeURIComponent(incoming!.id)}/xml`, { token });
     expect(xml.body.bpmn20Xml).toContain('receipt.issue');
+    // a deployed circuit never changes: the reader's browser keeps its XML (privately); an unknown one is not kept
+    const xmlOf = (id: string) => fetch(`${stack.engineUrl}/api/circuits/${encodeURIComponent(id)}/xml`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await xmlOf(incoming!.id)).headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    const unknown = await xmlOf('incoming-mail:999:00000000-0000-0000-0000-000000000000');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('cache-control') ?? '').not.toContain('max-age');
   });
 
   it('serves Socket.io over long polling too, and keeps serving the API afterwards', async () => {

@@ -55,7 +55,11 @@ export function circuitRoutes(runtime: RuntimeClient, models: CircuitModels, sta
   });
 
   router.get('/circuits/:id/xml', async (req, res) => {
-    res.json(await circuitXml.of(req.params.id));
+    const xml = await circuitXml.of(req.params.id);
+    // A deployed circuit never changes (its id names its deployment): the reader's browser keeps it
+    // for good, so a diagram opened again is drawn without asking (private: never a shared cache).
+    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    res.json(xml);
   });
 
   /** Live tokens and history per step (the heatmap); `?period=30d|7d` counts the instances started since then. */

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../shared/api/use-api-query';
 import { BpmnViewer, type BpmnViewerState } from '../../shared/diagram/bpmn-viewer';
+import { CircuitIdentity } from '../../shared/diagram/circuit-identity';
 import { circuitXmlPath } from '../../shared/diagram/circuit-xml.api';
 import { DiagramFailedAlert } from '../../shared/diagram/diagram-failed.alert';
 import { directionOf } from '../../shared/i18n/language';
@@ -87,9 +88,7 @@ export function CircuitLivePage() {
         <div>
           <BackLink to="/circuits">{t('circuits.back')}</BackLink>
           <h1 id="circuit-live-title">{t('circuitLive.title', { name })}</h1>
-          <p className="page__intro" dir="ltr">
-            <code>{id}</code>
-          </p>
+          <CircuitIdentity id={id} />
         </div>
         <div className="circuit-live__actions">
           <Link to={circuitRoute(id)} state={circuit ? { circuit } : null} className="button button--secondary">

@@ -1,8 +1,11 @@
 import type { CircuitDto } from '@diwan/contracts';
+import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import type Canvas from 'diagram-js/lib/core/Canvas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { BpmnViewer, type BpmnViewerState } from '../../shared/diagram/bpmn-viewer';
+import { CircuitIdentity } from '../../shared/diagram/circuit-identity';
 import { DiagramFailedAlert } from '../../shared/diagram/diagram-failed.alert';
 import { canSeeLiveView, circuitLiveRoute } from '../../shared/routes/circuit.routes';
 import { useSession } from '../../shared/session/use-session';
@@ -20,7 +23,9 @@ export function CircuitViewerPage() {
   const query = useCircuitXml(id);
   const [viewerState, setViewerState] = useState<BpmnViewerState>('importing');
   const [fitRequest, setFitRequest] = useState(0);
-  const name = circuit?.name ?? circuit?.key ?? id;
+  // opened from a link: the process's own name in the diagram, once drawn
+  const [drawnName, setDrawnName] = useState<string | null>(null);
+  const name = circuit?.name ?? drawnName ?? id.split(':')[0] ?? id;
   const roles = useSession()?.user.roles ?? [];
 
   return (
@@ -29,10 +34,7 @@ export function CircuitViewerPage() {
         <div>
           <BackLink to="/circuits">{t('circuits.back')}</BackLink>
           <h1 id="circuit-title">{name}</h1>
-          <p className="page__intro" dir="ltr">
-            <code>{id}</code>
-            {circuit && <span className="badge badge--neutral">{t('circuits.version', { version: circuit.version })}</span>}
-          </p>
+          <CircuitIdentity id={id} />
         </div>
         <div className="circuit-live__actions">
           {canSeeLiveView(roles) && (
@@ -60,9 +62,16 @@ export function CircuitViewerPage() {
             label={t('circuits.viewer.label', { name })}
             fitRequest={fitRequest}
             onStateChange={setViewerState}
+            onReady={(viewer) => viewer && setDrawnName(processNameOf(viewer))}
           />
         </div>
       )}
     </section>
   );
+}
+
+/** The name of the process the viewer drew (its root element), if it has one. */
+function processNameOf(viewer: NavigatedViewer): string | null {
+  const root = viewer.get<Canvas>('canvas').getRootElement() as { businessObject?: { name?: string } };
+  return root.businessObject?.name?.trim() || null;
 }

@@ -72,7 +72,7 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
   // The one notification outbox (SMS, e-mail, in-app): other modules call notifications.service.request.
   const notifications = new NotificationFeature(config, realtime.io, userTasks, (id) => mail.updates.get(id), logger, bus);
   const dashboard = new DashboardFeature(bus, logger, config.DIWAN_TIME_ZONE, async (definitionId, key) => (await circuitModels.of(definitionId)).node(key)?.names ?? null);
-  const reconciler = new Reconciler(runtime, bus, logger);
+  const reconciler = new Reconciler(runtime, bus, logger, config.DIWAN_RECONCILE_EVERY_MINUTES * 60_000);
   const absences = new AbsenceFeature(runtime, bus, logger, config.DIWAN_TIME_ZONE);
   const letters = new LetterFeature((id) => mail.updates.get(id), userTasks, {
     timeZone: config.DIWAN_TIME_ZONE,

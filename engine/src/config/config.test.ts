@@ -14,7 +14,12 @@ const valid = {
 describe('configuration', () => {
   it('fills defaults around the required values', () => {
     const config = loadConfig(valid);
-    expect(config).toMatchObject({ PORT: 3000, NODE_ENV: 'development', DIWAN_RUNTIME_URL: 'http://localhost:8080/engine-rest' });
+    expect(config).toMatchObject({ PORT: 3000, NODE_ENV: 'development', DIWAN_RUNTIME_URL: 'http://localhost:8080/engine-rest', DIWAN_RECONCILE_EVERY_MINUTES: 5 });
+  });
+
+  it('takes the reconciler off its schedule with 0, and refuses a negative period', () => {
+    expect(loadConfig({ ...valid, DIWAN_RECONCILE_EVERY_MINUTES: '0' }).DIWAN_RECONCILE_EVERY_MINUTES).toBe(0);
+    expect(() => loadConfig({ ...valid, DIWAN_RECONCILE_EVERY_MINUTES: '-1' })).toThrow(/DIWAN_RECONCILE_EVERY_MINUTES/);
   });
 
   it('lists every problem at once', () => {

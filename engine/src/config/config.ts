@@ -27,6 +27,8 @@ const configSchema = z.object({
   DIWAN_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   DIWAN_DEMO_PASSWORD: z.string().min(1).default('diwan'),
   DIWAN_PROCESSES_DIR: z.string().default(path.join(repoRoot, 'processes')),
+  /** Minutes between the reconciler's passes over what is new and the open tasks (0: only at start and when an admin asks). */
+  DIWAN_RECONCILE_EVERY_MINUTES: z.coerce.number().min(0).default(5),
   /**
    * Express `trust proxy`: the addresses of the proxies that may set X-Forwarded-For (e.g. the nginx
    * container), comma-separated; empty (the default) trusts none, so clients can't choose their address.

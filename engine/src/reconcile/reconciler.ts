@@ -37,20 +37,25 @@ export class Reconciler {
     private readonly fullEveryMs = 24 * 3_600_000,
   ) {}
   private lastFull = 0;
+  private started = false;
 
-  /** A pass now (again every 10 s until the runtime answers), then every `everyMs`. */
+  /** A pass now (again every 10 s until the runtime answers), then every `everyMs` (0: none). */
   start(): void {
     const first = (): void =>
       void this.run('system').catch((err: unknown) => {
         this.logger.warn({ err: (err as Error).message }, 'reconciliation failed; trying again in 10 s');
-        if (this.timer) setTimeout(first, 10_000).unref();
+        if (this.started) setTimeout(first, 10_000).unref();
       });
-    this.timer = setInterval(() => void this.run('system', Date.now() - this.lastFull >= this.fullEveryMs).catch((err: unknown) => this.logger.warn({ err: (err as Error).message }, 'reconciliation failed')), this.everyMs);
-    this.timer.unref();
+    this.started = true;
+    if (this.everyMs > 0) {
+      this.timer = setInterval(() => void this.run('system', Date.now() - this.lastFull >= this.fullEveryMs).catch((err: unknown) => this.logger.warn({ err: (err as Error).message }, 'reconciliation failed')), this.everyMs);
+      this.timer.unref();
+    }
     first();
   }
 
   async stop(): Promise<void> {
+    this.started = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running?.catch(() => undefined);

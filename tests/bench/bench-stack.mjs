@@ -1,5 +1,5 @@
 // What every benchmark starts with: everything built, a stack of its own in memory on free ports
-// (logs in test-results/bench-logs), and a way to log a demo user in.
+// (logs in test-results/bench-logs), a way to log a demo user in, and a pool of concurrent jobs.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,4 +30,12 @@ export async function loginToken(stack, username) {
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
   return (await res.json()).token;
+}
+
+/** Runs `job` `count` times, `concurrency` at a time (each job gets its index). */
+export async function pool(count, concurrency, job) {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) await job(next++);
+  }));
 }

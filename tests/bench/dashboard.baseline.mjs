@@ -2,6 +2,8 @@
 // two-step circuit, and the dashboard's figures computed the way a client of the runtime's REST
 // API would (Cockpit-style counts and history reads, no read model): counts per channel, direction,
 // department and person, and every finished task of the period for durations and compliance.
+import { pool } from './bench-stack.mjs';
+
 const KEY = 'bench-dashboard';
 const CHANNELS = ['counter', 'post', 'email', 'fax', 'portal', 'administration'];
 const DIRECTIONS = ['incoming', 'outgoing', 'internal'];
@@ -24,12 +26,6 @@ const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 /** The runtime's date format: 2026-12-01T00:00:00.000+0000. */
 export const runtimeDate = (ms) => new Date(ms).toISOString().replace('Z', '+0000');
 
-async function pool(count, concurrency, job) {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await job(next++);
-  }));
-}
 
 export function runtimeApi(stack) {
   const authorization = `Basic ${Buffer.from(`${stack.runtimeUser}:${stack.runtimePassword}`).toString('base64')}`;

@@ -9,7 +9,7 @@
 // This tells where a registration's time goes; `npm run bench` tells how fast it is.
 import { readFileSync } from 'node:fs';
 import { io } from 'socket.io-client';
-import { loginToken, startBenchStack } from './bench-stack.mjs';
+import { loginToken, pool, startBenchStack } from './bench-stack.mjs';
 import { deployBaseline, registerMail } from './registration.fixture.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);
@@ -42,12 +42,6 @@ const ownCpu = () => {
   return (user + system) / 1000;
 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function pool(count, job) {
-  let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < count) await job(next++);
-  }));
-}
 
 const stack = await startBenchStack();
 try {
@@ -63,12 +57,12 @@ try {
   const sides = {
     diwan: async () => {
       const before = triageSeen;
-      await pool(PER_ROUND, () => registerMail(stack, registrar, ++seq));
+      await pool(PER_ROUND, CONCURRENCY, () => registerMail(stack, registrar, ++seq));
       while (triageSeen < before + PER_ROUND) await sleep(100);
     },
     baseline: async () => {
       const before = await baselineTriage();
-      await pool(PER_ROUND, () => baseline.start(`baseline-${++seq}`));
+      await pool(PER_ROUND, CONCURRENCY, () => baseline.start(`baseline-${++seq}`));
       while ((await baselineTriage()) < before + PER_ROUND) await sleep(100);
     },
   };

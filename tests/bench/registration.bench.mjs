@@ -10,7 +10,7 @@
 // Each round's work (circuit starts, receipts) is finished before the next round starts, so that a
 // side's background work is never measured in the other side's round.
 import { io } from 'socket.io-client';
-import { loginToken, startBenchStack } from './bench-stack.mjs';
+import { loginToken, pool, startBenchStack } from './bench-stack.mjs';
 import { deployBaseline, registerMail as register } from './registration.fixture.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
@@ -23,13 +23,6 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function pool(count, concurrency, job) {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await job(next++);
-  }));
-}
 
 const stack = await startBenchStack();
 

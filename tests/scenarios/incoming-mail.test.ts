@@ -107,7 +107,11 @@ describe('the incoming-mail circuit', () => {
       const res = await api<MailDto>('GET', `/api/mails/${mailId}`, { token: tokens.registrar });
       return res.body.status === 'archived' ? res.body : null;
     });
-    const history = await runtimeApi<{ state: string }>('GET', `/history/process-instance/${mail.processInstanceId}`);
+    // (the mail is archived when the circuit reaches its archive milestone; the instance ends just after)
+    const history = await waitFor('the instance to complete', async () => {
+      const h = await runtimeApi<{ state: string }>('GET', `/history/process-instance/${mail.processInstanceId}`);
+      return h.state === 'ACTIVE' ? null : h;
+    });
     expect(history.state).toBe('COMPLETED');
     const receipt = mail.attachments.find((a) => a.role === 'receipt');
     expect(receipt).toBeDefined();

@@ -198,7 +198,8 @@ describe('the supervision dashboard, in a real browser', () => {
     await head.getByTestId('dashboard-open-open').click();
     await head.getByTestId('registry-open-work').filter({ hasText: "Service de l'urbanisme" }).waitFor();
     await head.getByTestId('registry-table').waitFor();
-    expect(await head.getByTestId('registry-row').count()).toBe(open.count);
+    // (the register shows 25 a page: other files may have left more open for urbanism)
+    expect(await head.getByTestId('registry-row').count()).toBe(Math.min(open.count, 25));
 
     // given an agent: no dashboard in the menu, and the page itself refuses in words
     const agent = await newPage('agent', 'fr');

@@ -1,12 +1,14 @@
 package tn.diwan.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * H2 MVStore file backend that also understands {@code hello} and runs writes one at a time.
+ * H2 MVStore file backend that also understands {@code hello}, runs writes one at a time, and
+ * narrows queries through unique indexes ({@link IndexedNarrowing}).
  * <p>
  * MVStore keeps changes in memory and writes them about once a second (its auto-commit delay), so
  * a {@code kill -9} lost acknowledged writes. Here every command that changes data is committed (a
@@ -31,6 +33,11 @@ final class DiwanH2Backend extends H2Backend {
                 store.sync();
             }
         });
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new DiwanH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

@@ -224,8 +224,12 @@ describe('notifications: one outbox for SMS, e-mail and in-app', () => {
         expect(inApp).toEqual(expect.arrayContaining(['cabinet', 'supervisor']));
         expect(new Set(inApp).size).toBe(inApp.length);
         expect(all.body.items.filter((n) => n.channel === 'email').map((n) => n.to.email)).toEqual(['supervision@diwan.localhost']);
+        // the cabinet's bell shows it once; the bell keeps the latest 50, and other files' mail may have
+        // pushed it out meanwhile (then the bell is full)
         const mine = await api<MyNotificationsDto>('GET', '/api/notifications/mine', { token: cabinet.token });
-        expect(mine.body.items.filter((n) => n.mailId === mailId)).toHaveLength(1);
+        const shown = mine.body.items.filter((n) => n.mailId === mailId);
+        expect(shown.length).toBeLessThanOrEqual(1);
+        if (shown.length === 0) expect(mine.body.items).toHaveLength(50);
         const desk = await waitFor('the desk e-mail', async () => {
           const found = (await emailsTo('supervision@diwan.localhost')).filter((m) => m.subject?.includes(chronoNumber));
           return found.length ? found : null;

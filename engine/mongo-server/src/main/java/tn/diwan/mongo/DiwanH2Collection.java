@@ -19,10 +19,8 @@ final class DiwanH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        Iterable<Object> positions = IndexedNarrowing.positions(getIndexes(), query);
-        if (positions == null) {
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
-        return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        return IndexedNarrowing.query(getIndexes(), query,
+                positions -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector),
+                () -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
     }
 }

@@ -18,10 +18,8 @@ final class DiwanMemoryCollection extends MemoryCollection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        Iterable<Integer> positions = IndexedNarrowing.positions(getIndexes(), query);
-        if (positions == null) {
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
-        return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        return IndexedNarrowing.query(getIndexes(), query,
+                positions -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector),
+                () -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
     }
 }

@@ -1,9 +1,12 @@
 package tn.diwan.mongo;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -22,8 +25,18 @@ final class IndexedNarrowing {
     private IndexedNarrowing() {
     }
 
+    /**
+     * The query's result: the documents found through a unique index that narrows it, matched by
+     * {@code matchAt} against the whole query, or else the library's own way ({@code otherwise}).
+     */
+    static <P> QueryResult query(List<Index<P>> indexes, Document query, Function<Iterable<P>, QueryResult> matchAt,
+                                 Supplier<QueryResult> otherwise) {
+        Iterable<P> positions = positions(indexes, query);
+        return positions == null ? otherwise.get() : matchAt.apply(positions);
+    }
+
     /** The positions of the documents that may match {@code query}, or {@code null} when no unique index can narrow it. */
-    static <P> Iterable<P> positions(List<Index<P>> indexes, Document query) {
+    private static <P> Iterable<P> positions(List<Index<P>> indexes, Document query) {
         if (query == null || query.size() < 2) {
             return null; // an exact match of the index's keys, or no query: the library's own way
         }

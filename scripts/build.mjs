@@ -1,7 +1,7 @@
 // Installs and builds whatever is missing or stale: npm packages, the Java runtime and
 // MongoDB wire server (Maven), the TypeScript packages and the designer (Vite).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,6 +65,10 @@ export function ensureBuilt() {
   if (stale([lockMarker], ['package-lock.json'])) run('npm', npmInstallArgs);
   if (stale([jars.runtime, jars.mongo], ['engine/pom.xml', 'engine/runtime/pom.xml', 'engine/runtime/src', 'engine/mongo-server/pom.xml', 'engine/mongo-server/src'])) {
     run('mvn', ['-q', '-B', '-f', 'engine/pom.xml', '-DskipTests', 'package']);
+    // Maven leaves a jar it found up to date untouched: mark both as built now, or every start
+    // would run Maven again (half a minute) after an edit to the other module.
+    const now = new Date();
+    for (const jar of Object.values(jars)) utimesSync(jar, now, now);
   }
   const tsOutputs = ['contracts/dist/index.js', 'documents/dist/index.js', 'engine/dist/main.js', 'workers/dist/main.js', 'designer/dist/index.html'].map((p) => path.join(root, p));
   const tsInputs = ['contracts/src', 'documents/src', 'engine/src', 'workers/src', 'designer/src', 'designer/index.html', 'designer/vite.config.ts', 'tsconfig.base.json', 'package-lock.json'];

@@ -19,7 +19,7 @@ import { freePort } from '../../scripts/stack.mjs';
 import { DEMO_PASSWORD, loginToken, startBenchStack } from './bench-stack.mjs';
 import { generateCircuit } from './circuit.fixture.mjs';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 20);
 const NODES = 150; // + 150 sequence flows = 300 elements
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const BPMN_DIST = path.join(root, 'node_modules/bpmn-js/dist');

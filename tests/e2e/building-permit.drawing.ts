@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { waitFor } from '../harness/stack.js';
+import { openPanelGroup } from './properties-panel.js';
 
 /** The form-js editor, in its dialog: one select field, a department picker with labels in three languages. */
 export async function designStudyForm(page: Page, shots: string): Promise<void> {
@@ -20,7 +21,7 @@ export async function designStudyForm(page: Page, shots: string): Promise<void> 
   /** Fills an entry of the field's panel, opening its group (collapsed at first). */
   const fill = async (group: string, id: string, value: string) => {
     const input = panel.locator(`#bio-properties-panel-${id}`);
-    if (!(await input.isVisible())) await panel.locator(`[data-group-id="group-${group}"] .bio-properties-panel-group-header`).first().click();
+    await openPanelGroup(panel.locator(`[data-group-id="group-${group}"]`).first());
     await input.waitFor().catch(async (error: Error) => {
       await page.screenshot({ path: path.join(shots, `failed-form-${id}.png`) });
       throw error;
@@ -66,7 +67,7 @@ export function modeler(page: Page) {
   }
 
   async function openGroup(groupId: string, visible: string) {
-    if (!(await page.locator(visible).isVisible())) await page.locator(`[data-group-id="${groupId}"] .bio-properties-panel-group-header`).click();
+    await openPanelGroup(page.locator(`[data-group-id="${groupId}"]`));
     await page.locator(visible).waitFor();
   }
 
@@ -117,7 +118,7 @@ export function modeler(page: Page) {
     await page.locator('.djs-popup [data-id="apply-template-diwan.mail.milestone"]').click();
     await page.locator('.djs-popup').waitFor({ state: 'detached' });
     const select = page.locator('[data-group-id^="group-ElementTemplates__CustomProperties"] select').first();
-    if (!(await select.isVisible())) await page.locator('[data-group-id^="group-ElementTemplates__CustomProperties"] .bio-properties-panel-group-header').first().click();
+    await openPanelGroup(page.locator('[data-group-id^="group-ElementTemplates__CustomProperties"]').first());
     await select.selectOption(status);
   }
 

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, logIn } from '../harness/browser.js';
 import { api, login, runtimeApi, stack, uniqueKey, waitFor } from '../harness/stack.js';
 import { aMail, registerMail } from '../scenarios/mail.fixtures.js';
+import { openPanelGroup } from './properties-panel.js';
 
 /** The circuit modeler (issue 4), driven through its real UI: palette, context pad, panel. */
 describe('the circuit modeler in a real browser', () => {
@@ -39,7 +40,7 @@ describe('the circuit modeler in a real browser', () => {
   /** Opens a properties panel group (collapsed by default) and fills one of its entries. */
   async function fillEntry(page: Page, groupId: string, entryId: string, value: string) {
     const input = page.locator(`#bio-properties-panel-${entryId}`);
-    if (!(await input.isVisible())) await page.locator(`[data-group-id="${groupId}"] .bio-properties-panel-group-header`).click();
+    await openPanelGroup(page.locator(`[data-group-id="${groupId}"]`));
     await input.fill(value);
     await input.press('Tab');
   }
@@ -112,7 +113,7 @@ describe('the circuit modeler in a real browser', () => {
 
     const triage = await replaceWith(page, await append(page, 'append.append-task', 'Imputation'), 'user-task');
     // the candidate group is picked from the real departments, by name
-    if (!(await page.getByTestId('picker-candidateGroups').isVisible())) await page.locator('[data-group-id="group-CamundaPlatform__UserAssignment"] .bio-properties-panel-group-header').click();
+    await openPanelGroup(page.locator('[data-group-id="group-CamundaPlatform__UserAssignment"]'));
     await page.locator('[data-testid="picker-candidateGroups"] label', { hasText: 'Cabinet' }).locator('input[data-value="cabinet"]').check();
     // the deadline rule: a circuit with user tasks has a deadline
     await page.locator('#bio-properties-panel-dueDate').fill('P5D');

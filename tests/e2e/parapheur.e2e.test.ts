@@ -10,7 +10,7 @@ import { makeTestPki, pdfsig, type TestPki } from '../../documents/src/signature
 import { root } from '../../scripts/build.mjs';
 import { startStackOnFreePorts, type Stack } from '../../scripts/stack.mjs';
 import { launchBrowser, switchLanguage } from '../harness/browser.js';
-import { DEMO_PASSWORD, api, login, stack, waitFor } from '../harness/stack.js';
+import { DEMO_PASSWORD, api, login, runtimeApi, stack, waitFor } from '../harness/stack.js';
 import { call, loginAt } from '../scenarios/exchange.fixtures.js';
 import { aMail, registerMail } from '../scenarios/mail.fixtures.js';
 
@@ -265,7 +265,16 @@ describe('the parapheur, end to end on two administrations, in Arabic', () => {
     const atB = await waitFor('the letter registered at B', async () => {
       const page = (await call<MailPage>(b.engineUrl, 'GET', `/api/mails?q=${encodeURIComponent(suffix)}`, { token: tokens.bAdmin })).body;
       return page.items.find((m) => m.direction === 'incoming');
-    }, 90_000);
+    }, 90_000, async () => {
+      // what A's side says: the mail's exchange record, the circuit's pending automated steps (errors, retries) and incidents
+      const m = await mailAt(draftId);
+      const instances = await runtimeApi<{ id: string }[]>('GET', `/process-instance?businessKey=${draftId}`);
+      const failed = await Promise.all(instances.map(async (i) => ({
+        tasks: (await runtimeApi<{ topicName: string; retries: number | null; errorMessage: string | null }[]>('GET', `/external-task?processInstanceId=${i.id}`)).map((t) => ({ topic: t.topicName, retries: t.retries, error: t.errorMessage })),
+        incidents: (await runtimeApi<{ activityId: string; incidentMessage: string }[]>('GET', `/incident?processInstanceId=${i.id}`)).map((x) => ({ step: x.activityId, message: x.incidentMessage })),
+      })));
+      return JSON.stringify({ status: m.status, exchange: m.exchange ?? null, instances: failed });
+    });
     expect(atB).toMatchObject({ channel: 'administration', subject: registered.subject, letterReference: registered.chronoNumber });
     // (A's name in the letter's language)
     expect(atB.correspondent).toMatchObject({ kind: 'administration', registrationNumber: aIdentity.id });

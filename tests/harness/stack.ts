@@ -108,12 +108,13 @@ export function nextEvent<T>(socket: Socket, event: string, match: (payload: T) 
   });
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+/** Polls `probe` until it answers; on time-out, `explain` (when given) says what the test saw instead. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, explain?: () => Promise<string>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${explain ? `: ${await explain().catch((err: Error) => `(no explanation: ${err.message})`)}` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -35,8 +35,9 @@ describe('exchange between two administrations', () => {
   let c: HandAdministration;
   let cServer: Server;
   let cUrl: string;
-  /** What C's acknowledgment endpoint answers, and what it got. */
+  /** What C's acknowledgment endpoint answers, and what it got; what its package endpoint answers. */
   const cInbox: { status: number; received: { acknowledgment: string; signature: string }[]; attempts: number } = { status: 200, received: [], attempts: 0 };
+  const cPackages = { status: 503, body: '{"error":{"code":"unavailable","message":"down"}}' };
 
   beforeAll(async () => {
     b = await startStackOnFreePorts({
@@ -56,6 +57,7 @@ describe('exchange between two administrations', () => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
+        if (req.url === '/api/exchange/packages') return void res.writeHead(cPackages.status, { 'content-type': 'application/json' }).end(cPackages.body);
         cInbox.attempts += 1;
         if (cInbox.status === 200 && req.url === '/api/exchange/acknowledgments') cInbox.received.push(JSON.parse(body));
         res.writeHead(cInbox.status, { 'content-type': 'application/json' }).end(cInbox.status === 200 ? '{"recorded":true}' : '{"error":{"code":"unavailable","message":"down"}}');
@@ -163,6 +165,29 @@ describe('exchange between two administrations', () => {
     // only listed peers: A won't send to an administration it does not know, nor send a mail twice elsewhere
     expect((await send(outgoing.id, 'admin-unknown')).status).toBe(404);
   }, 120_000);
+
+  it("sorts the peer's answers the way the dispatch worker retries: still registering is transient, other content under the id is not", async () => {
+    const registrar = await loginAt(stack.engineUrl, 'registrar');
+    const created = await registerMail(registrar, aMail({ direction: 'outgoing', channel: 'post', correspondent: { kind: 'administration', name: c.name.fr }, departments: { forAction: [], forInformation: [] } }), []);
+    expect(created.status).toBe(201);
+    expect((await call(stack.engineUrl, 'POST', '/api/exchange/peers', { token: aAdmin, body: { id: c.id, name: c.name, url: cUrl, publicKey: c.publicKey } })).status).toBe(201);
+    try {
+      // an earlier try, given up on by A, still being registered at C: A says try again (the worker retries with back-off)
+      Object.assign(cPackages, { status: 409, body: '{"error":{"code":"in_progress","message":"A request with Idempotency-Key exchange:p is still being processed"}}' });
+      const pending = await send(created.body.id, c.id);
+      expect(pending.status).toBe(503);
+      expect(pending.body.error.message).toContain('still being processed');
+      // the package id holding other content at C: a conflict, which no retry mends (the worker raises an incident)
+      Object.assign(cPackages, { status: 409, body: '{"error":{"code":"conflict","message":"A different package with the id p was already received: refused"}}' });
+      const conflict = await send(created.body.id, c.id);
+      expect(conflict.status).toBe(409);
+      expect(conflict.body.error.message).toContain('A different package');
+      // and nothing is recorded as sent
+      expect((await call<MailDto>(stack.engineUrl, 'GET', `/api/mails/${created.body.id}`, { token: aAdmin })).body.exchange?.sentAt ?? null).toBeNull();
+    } finally {
+      await call(stack.engineUrl, 'DELETE', `/api/exchange/peers/${c.id}`, { token: aAdmin });
+    }
+  });
 
   describe('packages signed by hand (C → B)', () => {
     const pdf: HandFile = { filename: 'lettre.pdf', data: TINY_PDF };

@@ -6,7 +6,8 @@ const PEER_TIMEOUT_MS = 30_000;
 /**
  * Posts to another administration's engine and sorts its answer the way our callers retry:
  * 2xx is done; 409 (that package id holds other content there) is a conflict; another 4xx is a
- * refusal (422, with the peer's reason: retrying would not help); 408, 429, 5xx and no answer are
+ * refusal (422, with the peer's reason: retrying would not help); 408, 429, 5xx, no answer, and a
+ * 409 `in_progress` (an earlier try of ours, given up on here, is still at work there) are
  * transient (503: the worker or the outbox tries again).
  */
 export async function postToPeer(peer: { _id: string; url: string }, path: string, body: FormData | string): Promise<unknown> {
@@ -30,9 +31,10 @@ export async function postToPeer(peer: { _id: string; url: string }, path: strin
     parsed = null;
   }
   if (res.ok) return parsed;
-  const reason = (parsed as { error?: { message?: unknown } } | null)?.error?.message;
-  const said = typeof reason === 'string' ? reason.slice(0, 500) : `HTTP ${res.status}`;
+  const error = (parsed as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const said = typeof error?.message === 'string' ? error.message.slice(0, 500) : `HTTP ${res.status}`;
+  const refused = res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429 && error?.code !== 'in_progress';
+  if (!refused) throw new UnavailableError(`${peer._id} could not take it now: ${said}`);
   if (res.status === 409) throw new ConflictError(`${peer._id} refused: ${said}`);
-  if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) throw new UnprocessableError(`${peer._id} refused: ${said}`, { peerStatus: res.status });
-  throw new UnavailableError(`${peer._id} could not take it now: ${said}`);
+  throw new UnprocessableError(`${peer._id} refused: ${said}`, { peerStatus: res.status });
 }

@@ -179,7 +179,7 @@ export function openApiDocument() {
           responses: {
             '201': ok('The MailDto (status registered, processInstanceId null until the circuit started)'),
             '200': ok('A replay of the same Idempotency-Key and body'),
-            '409': errorResponse('Idempotency-Key reused with another body'),
+            '409': errorResponse('Idempotency-Key reused with another body (conflict), or its first request still at work (in_progress: try again shortly)'),
             '413': errorResponse('A file or the upload is too large, or too many files'),
             '415': errorResponse('A file type is not accepted or its content does not match its name'),
             '422': errorResponse('An unknown department, user, correspondent, linked mail or mail type (fields named)'),
@@ -477,7 +477,7 @@ export function openApiDocument() {
         post: {
           summary: "Receive a package from another administration (no login: the signature authenticates it; rate-limited; 10 files, 20 MB each, 50 MB in all; files sniffed). The sender must be in the directory, the Ed25519 signature over the manifest's exact bytes valid with its key, the recipient us, signedAt within 10 minutes, every file's sha256 and size as listed. Registered once as incoming mail (channel administration); the signed acknowledgment is answered, and delivered to the sender's /api/exchange/acknowledgments by an outbox",
           requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', required: ['manifest', 'signature'], properties: { manifest: { type: 'string', description: 'canonical JSON (ExchangeManifest)' }, signature: { type: 'string', description: 'base64 Ed25519 signature of the manifest bytes' }, file: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } },
-          responses: { '201': ok('Registered: the signed acknowledgment'), '200': ok('Received before: the same acknowledgment'), '400': errorResponse('Malformed, not addressed to us, or a file that does not match its hash'), '401': errorResponse('Unknown sender, bad signature, or stale'), '409': errorResponse('That package id holds other content'), '413': errorResponse('Too large'), '415': errorResponse('A file type not accepted'), '429': tooMany('Too many packages') },
+          responses: { '201': ok('Registered: the signed acknowledgment'), '200': ok('Received before: the same acknowledgment'), '400': errorResponse('Malformed, not addressed to us, or a file that does not match its hash'), '401': errorResponse('Unknown sender, bad signature, or stale'), '409': errorResponse('That package id holds other content (conflict), or its first delivery is still being registered (in_progress: send it again shortly)'), '413': errorResponse('Too large'), '415': errorResponse('A file type not accepted'), '429': tooMany('Too many packages') },
         },
       },
       '/api/exchange/acknowledgments': {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, model } from 'mongoose';
-import { ConflictError } from '../shared/errors.js';
+import { ConflictError, InProgressError } from '../shared/errors.js';
 
 /**
  * An `Idempotency-Key` of a registration: the body it came with, the id the mail will have, and,
@@ -77,7 +77,7 @@ export async function claimIdempotencyKey(scope: string, key: string, bodyHash: 
       if (taken?.owner === owner) return { state: 'new', mailId: taken.plannedMailId };
       continue; // another retry took it first
     }
-    if (Date.now() > deadline) throw new ConflictError(`A request with Idempotency-Key ${key} is still being processed`);
+    if (Date.now() > deadline) throw new InProgressError(`A request with Idempotency-Key ${key} is still being processed`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

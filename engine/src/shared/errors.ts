@@ -57,6 +57,12 @@ export class ConflictError extends DiwanError {
   readonly code = 'conflict';
 }
 
+/** The same request (its Idempotency-Key) is still at work elsewhere: the client may try again shortly. */
+export class InProgressError extends DiwanError {
+  readonly status = 409;
+  readonly code = 'in_progress';
+}
+
 /** Too many attempts: the client may try again after `retryAfterSeconds` (sent as Retry-After). */
 export class TooManyRequestsError extends DiwanError {
   readonly status = 429;

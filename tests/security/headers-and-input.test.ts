@@ -102,3 +102,20 @@ describe('hostile input at the boundary', () => {
     expect((await fromAddress(loopbackAddress(), 'GET', '/api/public/track/ABCDEFGHIJ')).status).toBe(404);
   });
 });
+
+describe('compression', () => {
+  it("zips the browser's answers but not the services' (the workers' calls on the local network)", async () => {
+    const registrar = (await login('registrar')).token;
+    // a mail whose JSON is well over the 1 kB under which nothing is zipped
+    const created = await registerMail(registrar, aMail({ summary: 'ملخص طويل للمراسلة '.repeat(120) }));
+    expect(created.status).toBe(201);
+    const encodingOf = async (path: string, token: string) => {
+      const res = await fetch(stack.engineUrl + path, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
+      expect(res.status).toBe(200);
+      expect(Number((await res.arrayBuffer()).byteLength)).toBeGreaterThan(1024);
+      return res.headers.get('content-encoding');
+    };
+    expect(await encodingOf(`/api/mails/${created.body.id}`, registrar)).toBe('gzip');
+    expect(await encodingOf(`/api/internal/mails/${created.body.id}`, stack.workerToken)).toBeNull();
+  });
+});

@@ -103,6 +103,9 @@ export interface AppDeps {
   notifications: NotificationFeature;
 }
 
+/** The routes that only services call (the workers, the runtime's event bridge), by the original URL (a router strips its mount path from `req.path`). */
+const SERVICE_PATH = /^\/api\/(internal\/|runtime-events)/;
+
 /** The HTTP app: public routes, internal routes, then everything behind a login, then the designer. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -111,8 +114,10 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', trustedProxies(deps.trustProxy));
   app.use(securityHeaders());
   // gzip for text answers (the designer's scripts and styles, JSON such as a circuit's BPMN); not for
-  // files that are compressed already (PDF, images). Socket.io has its own server.
-  app.use(compression());
+  // files that are compressed already (PDF, images), nor for the workers' and the runtime's calls
+  // (on the local network, where zipping and unzipping each answer cost more CPU than it saved
+  // time). Socket.io has its own server.
+  app.use(compression({ filter: (req, res) => !SERVICE_PATH.test(req.originalUrl) && compression.filter(req, res) }));
 
   const api = express.Router();
   // A line per request: who asked what and the answer's status, not every header (the answers' long

@@ -13,7 +13,7 @@ import { validate } from '../shared/validate.js';
 import { unknownUsers } from '../users/user.routes.js';
 import { toMailDto } from './mail.dto.js';
 import type { EventBus } from '../shared/event-bus.js';
-import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from './mail.idempotency.js';
+import { claimIdempotencyKey, releaseIdempotencyKey } from './mail.idempotency.js';
 import { enqueueCircuitStart } from './mail.start-queue.js';
 import { MailModel, PRIORITY_RANK } from './mail.model.js';
 import { newTrackingCode, withChronoNumber } from './mail.number.js';
@@ -75,7 +75,8 @@ export class MailRegistration {
           throw err;
         }
       });
-      if (idempotencyKey) await completeIdempotencyKey(user.username, idempotencyKey, String(mailId));
+      // (The key is not marked complete here: the mail under its planned id is the proof, and the
+      // first retry that finds it marks the key, which saves a write on every registration.)
       // Audited, published and handed to the circuit-start outbox by the bus's subscribers.
       const dto = toMailDto(mail);
       await this.bus.emit('mail.registered', dto);

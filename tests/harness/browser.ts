@@ -17,9 +17,9 @@ export async function switchLanguage(page: Page, language: 'ar' | 'fr' | 'en'): 
   await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
 }
 
-/** Logs in through the login page, in the given language, and waits for the live connection. */
-export async function logIn(page: Page, username: string, language: 'ar' | 'fr' | 'en'): Promise<void> {
-  await page.goto(`${stack.engineUrl}/login`);
+/** Logs in through the login page (of the tests' stack, or of `base`), in the given language, and waits for the live connection. */
+export async function logIn(page: Page, username: string, language: 'ar' | 'fr' | 'en', base = stack.engineUrl): Promise<void> {
+  await page.goto(`${base}/login`);
   await switchLanguage(page, language);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);

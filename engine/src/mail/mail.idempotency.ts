@@ -4,9 +4,10 @@ import { ConflictError, InProgressError } from '../shared/errors.js';
 
 /**
  * An `Idempotency-Key` of a registration: the body it came with, the id the mail will have, and,
- * once a retry has found that mail, the mail it made (the registration itself does not write it). A claim is a lease: a request that crashed holds it only until
- * `leaseUntil`, after which a retry takes it over and registers under the same mail id, so a
- * retry after a crash either finds the mail or registers it exactly once.
+ * once a retry has found that mail, the mail it made (the registration itself does not write it).
+ * A claim is a lease: a request that crashed holds it only until `leaseUntil`, after which a retry
+ * takes it over and registers under the same mail id, so a retry after a crash either finds the
+ * mail or registers it exactly once.
  */
 interface IdempotencyRecord {
   _id: string;

@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | 'not_allowed'
   | 'not_found'
   | 'conflict'
+  | 'in_progress'
   | 'unavailable'
   | 'network'
   | 'unknown'

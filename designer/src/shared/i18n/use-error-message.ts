@@ -7,6 +7,7 @@ const KNOWN_CODES = [
   'not_allowed',
   'not_found',
   'conflict',
+  'in_progress',
   'unavailable',
   'network',
   'unknown',

@@ -44,14 +44,16 @@ export class TrackingService {
     ]);
     const departmentCode = mail.departments.forAction[0];
     const department = departmentCode ? names.get(departmentCode) : undefined;
+    const lastUpdate = mail.updatedAt ?? mail.registeredAt;
+    const stage = waiting ? 'information_requested' : stageOfStatus(mail.status);
     return {
       chronoNumber: mail.chronoNumber,
       status: mail.status,
       receivedAt: mail.receivedAt.toISOString(),
-      lastUpdate: (mail.updatedAt ?? mail.registeredAt).toISOString(),
+      lastUpdate: lastUpdate.toISOString(),
       receiptNumber: mail.receipt?.number ?? null,
-      stage: waiting ? 'information_requested' : stageOfStatus(mail.status),
-      timeline: trackingTimeline(mail.receivedAt, entries, waiting?.since ?? null),
+      stage,
+      timeline: trackingTimeline(mail.receivedAt, entries, waiting?.since ?? null, { stage, since: lastUpdate }),
       department: department ? { ar: department.ar, fr: department.fr, en: department.en } : null,
       informationRequest: waiting ? { text: waiting.text, since: waiting.since } : null,
       answerAvailable: isClosed(mail) && answerDocumentOf(mail) !== null,

@@ -14,8 +14,19 @@ const STAGE_OF_STATUS: Partial<Record<MailStatus, TrackingStage>> = {
 
 export const stageOfStatus = (status: MailStatus): TrackingStage => STAGE_OF_STATUS[status] ?? 'received';
 
-/** The stages a mail has been through, oldest first, from its audit trail (statuses and the citizen's answers). */
-export function trackingTimeline(receivedAt: Date, entries: AuditEntry[], waitingSince: string | null): TrackingTimelineItem[] {
+/**
+ * The stages a mail has been through, oldest first, from its audit trail (statuses and the citizen's
+ * answers). The stage the mail is at now (`current`) is in it even before its audit entry is: a
+ * status is written a moment before its entry, and the citizen must not read "closed" above a
+ * timeline that stops at "answered". (Back at a stage it went through, after the citizen's answer,
+ * the mail's timeline ends with that answer.)
+ */
+export function trackingTimeline(
+  receivedAt: Date,
+  entries: AuditEntry[],
+  waitingSince: string | null,
+  current: { stage: TrackingStage; since: Date },
+): TrackingTimelineItem[] {
   const items: TrackingTimelineItem[] = [{ at: receivedAt.toISOString(), stage: 'received' }];
   for (const entry of entries) {
     const details = entry.details ?? {};
@@ -28,6 +39,7 @@ export function trackingTimeline(receivedAt: Date, entries: AuditEntry[], waitin
   }
   if (waitingSince) items.push({ at: waitingSince, stage: 'information_requested' });
   items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  if (!items.some((item) => item.stage === current.stage)) items.push({ at: current.since.toISOString(), stage: current.stage });
   // closed and archived are one stage for the citizen, as are validated and answered
   return items.filter((item, i) => i === 0 || item.stage !== items[i - 1]!.stage);
 }

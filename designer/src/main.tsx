@@ -1,19 +1,18 @@
 // Base styles first, so feature styles imported by the components below come after them.
 import './app/app.css';
 import './shared/ui/controls.css';
-// Then the session and the router: the page's chunks and data start loading now, while React DOM
-// and i18next below are evaluated (see app.boot.ts).
-import { router } from './app/app.boot';
+// Then the session, the router and the catalogue: the page's chunks, its data and the reader's
+// language start loading now, while React DOM below is evaluated (see app.boot.ts).
+import { i18nReady, router } from './app/app.boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { setupI18n } from './shared/i18n/i18n.setup';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 // The first render waits for the reader's catalogue (a small cached chunk, loaded alongside the
 // page's): no untranslated text is ever shown.
-void setupI18n().then(
+void i18nReady.then(
   () =>
     createRoot(root).render(
       <StrictMode>

@@ -1,11 +1,14 @@
 import { setupAuth } from '../features/auth/auth.setup';
+import { setupI18n } from '../shared/i18n/i18n.setup';
 import { createAppRouter } from './app.router';
 
 /**
  * What must start before the rest of the shell is even evaluated: the session plugged into the API
  * client, then the router, whose first navigation requests the page's chunks and runs its loaders
- * (a circuit's XML) at once. main.tsx imports this module first, so React DOM, i18next and the
- * catalogue are evaluated and loaded while those requests are on their way.
+ * (a circuit's XML) at once, and the reader's catalogue. main.tsx imports this module first, so React
+ * DOM is evaluated while those requests are on their way.
  */
 setupAuth();
 export const router = createAppRouter();
+/** The reader's catalogue, requested with the page's chunks rather than after React DOM is evaluated. */
+export const i18nReady = setupI18n();

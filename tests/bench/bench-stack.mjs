@@ -1,6 +1,6 @@
-// What every benchmark starts with: everything built, a stack of its own in memory on free ports
-// (logs in test-results/bench-logs), a way to log a demo user in, and a pool of concurrent jobs.
-import { mkdtempSync } from 'node:fs';
+// What every benchmark starts with: everything built, a stack of its own on free ports (logs in
+// test-results/bench-logs), a way to log a demo user in, and a pool of concurrent jobs.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureBuilt, root } from '../../scripts/build.mjs';
@@ -10,15 +10,24 @@ export const DEMO_PASSWORD = process.env.DIWAN_DEMO_PASSWORD || 'diwan';
 
 export async function startBenchStack() {
   ensureBuilt();
-  return startStackOnFreePorts({
-    dataDir: mkdtempSync(path.join(tmpdir(), 'diwan-bench-')),
-    // in memory by default; BENCH_STORAGE=files measures on the H2 files `npm start` uses (durability's cost)
-    memory: process.env.BENCH_STORAGE !== 'files',
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'diwan-bench-'));
+  const stack = await startStackOnFreePorts({
+    dataDir,
+    // On the H2 files `npm start` uses, durable as it is (the wire server and the runtime both sync
+    // before they answer, the baseline's runtime too); BENCH_STORAGE=memory leaves durability out.
+    memory: process.env.BENCH_STORAGE === 'memory',
     quiet: true,
     // as `npm start` runs it: the background parts at a lower priority
     backgroundNice: BACKGROUND_NICE,
     logDir: path.join(root, 'test-results', 'bench-logs'),
   });
+  const stop = stack.stop.bind(stack);
+  // the benchmark's data goes with it (a run on files leaves hundreds of MB)
+  stack.stop = async () => {
+    await stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return stack;
 }
 
 /** A demo user's API token. */

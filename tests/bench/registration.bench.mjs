@@ -8,7 +8,8 @@
 // Diwan: POST /api/mails (validation, chrono number, audit, storage, circuit start), the real
 // workers, and the triage task noticed as a Socket.io event in the cabinet's open inbox.
 // Each round's work (circuit starts, receipts) is finished before the next round starts, so that a
-// side's background work is never measured in the other side's round.
+// side's background work is never measured in the other side's round. Both sides are durable, on
+// files, as `npm start` runs them (BENCH_STORAGE=memory: both in memory).
 import { io } from 'socket.io-client';
 import { loginToken, pool, startBenchStack } from './bench-stack.mjs';
 import { deployBaseline, registerMail as register } from './registration.fixture.mjs';

@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
  */
 public final class DiwanMongoServer {
 
+    static final int WORKER_THREADS = 32;
+
     private DiwanMongoServer() {
     }
 
@@ -34,7 +36,7 @@ public final class DiwanMongoServer {
     private static void start(ServerOptions options) throws Exception {
         MongoBackend backend = BackendFactory.create(options);
         MongoServer server = new MongoServer(backend);
-        server.bind(options.host(), options.port());
+        server.bind(new InetSocketAddress(options.host(), options.port()), 1, WORKER_THREADS);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "diwan-mongo-shutdown"));
         InetSocketAddress address = server.getLocalAddress();
         System.out.println("diwan-mongo-server listening on " + options.host() + ":" + address.getPort());

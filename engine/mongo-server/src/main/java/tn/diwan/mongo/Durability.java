@@ -1,10 +1,10 @@
 package tn.diwan.mongo;
 
 /**
- * How a backend makes a write durable before it is acknowledged: {@link #commit()} right after the
- * write, under the write lock (so a stored version never holds half a command), then {@link #sync()}
- * to force it to the disk. The sync, the costly part, runs outside the lock and is shared: one sync
- * covers every write committed before it started (group commit).
+ * How a backend makes writes durable before they are acknowledged: {@link #commit()} under the write
+ * lock (so a stored version never holds half a command), then {@link #sync()} outside it to force
+ * the file. Both are shared: one commit and one sync cover every write done before the commit
+ * (group commit, see {@link SerializedWrites}).
  */
 interface Durability {
 

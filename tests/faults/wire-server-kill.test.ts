@@ -143,7 +143,7 @@ describe('kill -9 of the MongoDB wire server', () => {
     const taken: number[] = [];
     const inserted: number[] = [];
     let stop = false;
-    let killed: Promise<void> | null = null;
+    let killed: Promise<unknown> | null = null;
     try {
       // when the server is killed (SIGKILL) while they write, and started again
       await Promise.all(Array.from({ length: WRITERS }, async () => {

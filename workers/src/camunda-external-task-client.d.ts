@@ -50,10 +50,12 @@ declare module 'camunda-external-task-client-js' {
 
   export class Client {
     constructor(options: ClientOptions);
+    /** The options in force: `interval` is read before each wait between fetches. */
+    readonly options: Required<Pick<ClientOptions, 'interval'>> & ClientOptions;
     subscribe(topic: string, options: { lockDuration?: number }, handler: TaskHandler): { unsubscribe(): void };
     start(): void;
     stop(): void;
-    on(event: 'poll:error' | 'complete:error' | 'handleFailure:error' | 'handleBpmnError:error', listener: (...args: unknown[]) => void): void;
+    on(event: 'poll:success' | 'poll:error' | 'complete:error' | 'handleFailure:error' | 'handleBpmnError:error', listener: (...args: unknown[]) => void): void;
   }
 
   /** Called with `new`, it returns the interceptor function. */

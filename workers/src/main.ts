@@ -5,6 +5,7 @@ import { DispatchApi } from './dispatch/dispatch.api.js';
 import { smtpMailer } from './dispatch/mailer.js';
 import { EngineApi } from './engine.api.js';
 import { withFailurePolicy } from './failure-policy.js';
+import { pollPace } from './poll.pace.js';
 import { topicHandlers } from './topics.js';
 
 let config;
@@ -16,21 +17,32 @@ try {
 }
 const logger = pino({ name: 'diwan-workers', level: config.LOG_LEVEL }).child({ workerId: config.workerId });
 
+const pace = pollPace();
 const client = new Client({
   baseUrl: config.DIWAN_RUNTIME_URL,
   workerId: config.workerId,
   maxTasks: config.DIWAN_WORKER_MAX_TASKS,
+  // at most this many tasks at work at once: the next fetch asks only for what is free
+  maxParallelExecutions: config.DIWAN_WORKER_MAX_TASKS,
   asyncResponseTimeout: config.DIWAN_WORKER_LONG_POLL_MS,
   lockDuration: config.DIWAN_WORKER_LOCK_MS,
-  interval: 500,
+  interval: pace.interval,
   autoPoll: false,
   interceptors: new BasicAuthInterceptor({ username: config.DIWAN_RUNTIME_USER, password: config.DIWAN_RUNTIME_PASSWORD }),
 });
 
+// The client reads `options.interval` when a fetch starts and waits that long after it (see poll.pace.ts).
 let pollErrors = 0;
+client.on('poll:success', () => {
+  pollErrors = 0;
+  pace.succeeded();
+  client.options.interval = pace.interval;
+});
 client.on('poll:error', (err) => {
   pollErrors += 1;
-  if (pollErrors === 1 || pollErrors % 20 === 0) logger.warn({ err: String(err), pollErrors }, 'runtime not reachable, polling on');
+  pace.failed();
+  client.options.interval = pace.interval;
+  if (pollErrors === 1 || pollErrors % 20 === 0) logger.warn({ err: String(err), pollErrors, retryInMs: pace.interval }, 'runtime not reachable, polling on');
 });
 
 const handlers = topicHandlers({

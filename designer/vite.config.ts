@@ -1,5 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * React Router 7 resolves to its development build under every export condition; its production
+ * build (no dev-only checks and warnings) sits beside it. The bundle takes that one, the dev server
+ * keeps the warnings.
+ */
+const reactRouterProduction = (entry: 'index' | 'dom-export') =>
+  fileURLToPath(import.meta.resolve('react-router')).replace(/([\\/])development[\\/]index\.mjs$/, `$1production$1${entry}.mjs`);
 
 /**
  * The engine (Express + Socket.io) listens on :3000; in production it serves dist/ itself.
@@ -9,6 +18,15 @@ export default defineConfig(({ mode }) => {
   const engine = loadEnv(mode, '.', 'DIWAN_').DIWAN_ENGINE_URL || 'http://localhost:3000';
   return {
     plugins: [react()],
+    resolve:
+      mode === 'production'
+        ? {
+            alias: [
+              { find: /^react-router$/, replacement: reactRouterProduction('index') },
+              { find: /^react-router\/dom$/, replacement: reactRouterProduction('dom-export') },
+            ],
+          }
+        : {},
     server: {
       port: 5173,
       proxy: {

@@ -39,24 +39,30 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers,
     ready.current = onReady;
   });
 
+  // The viewer draws into a host of its own, kept out of the page while it imports (see importOffPage).
+  const host = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     if (!container.current) return;
-    const instance = new NavigatedViewer({ container: container.current });
+    const div = document.createElement('div');
+    div.className = 'bpmn-canvas__host';
+    const instance = new NavigatedViewer({ container: div });
+    host.current = div;
     viewer.current = instance;
     return () => {
       instance.destroy();
       viewer.current = null;
+      host.current = null;
     };
   }, []);
 
   useEffect(() => {
     const instance = viewer.current;
-    if (!instance || xml === null) return;
+    if (!instance || !host.current || !container.current || xml === null) return;
     let cancelled = false;
     setState('importing');
     notify.current?.('importing');
     ready.current?.(null);
-    instance.importXML(xml).then(
+    importOffPage(instance, xml, host.current, container.current).then(
       () => {
         if (cancelled) return;
         fitDiagram(instance.get<Canvas>('canvas'));
@@ -115,6 +121,21 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers,
       aria-busy={state === 'importing'}
     />
   );
+}
+
+/**
+ * Imports with the viewer's host out of the document, then puts it back: each label that bpmn-js
+ * measures while drawing then lays out only itself, not the page and every shape drawn so far, and
+ * the page is laid out once, with the whole diagram.
+ */
+async function importOffPage(instance: NavigatedViewer, xml: string, host: HTMLDivElement, container: HTMLDivElement): Promise<void> {
+  host.remove();
+  try {
+    await instance.importXML(xml);
+  } finally {
+    container.append(host);
+    instance.get<Canvas>('canvas').resized();
+  }
 }
 
 /**

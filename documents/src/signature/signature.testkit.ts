@@ -111,7 +111,9 @@ export async function pdfsig(path: string): Promise<string> {
     const { stdout } = await run('pdfsig', [path]);
     return stdout;
   } catch (e) {
-    const err = e as { stdout?: string; stderr?: string };
+    const err = e as { code?: string; stdout?: string; stderr?: string };
+    // not installed: say so, rather than give an empty report that reads as "no signature"
+    if (err.code === 'ENOENT') throw new Error('pdfsig is not installed (Debian: apt-get install poppler-utils)', { cause: e });
     return `${err.stdout ?? ''}${err.stderr ?? ''}`;
   }
 }

@@ -6,7 +6,7 @@ import type { UserTaskDto } from '@diwan/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { root } from '../../scripts/build.mjs';
 import { startStackOnFreePorts, type Stack } from '../../scripts/stack.mjs';
-import { launchBrowser, logIn } from '../harness/browser.js';
+import { launchBrowser, logIn, requestsWhileIdle } from '../harness/browser.js';
 import { call, loginAt } from '../scenarios/exchange.fixtures.js';
 import { aMail } from '../scenarios/mail.fixtures.js';
 
@@ -92,6 +92,8 @@ describe('every page, every role, in Arabic', () => {
         const name = href.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-') || 'home';
         await page.screenshot({ path: path.join(OUT, `${username}-${name}.png`), fullPage: true });
         for (const found of await readPage(page)) problems.push(`${username} ${href}: ${found}`);
+        // and, left alone, the page does not ask the engine the same thing again and again
+        for (const loop of await requestsWhileIdle(page)) problems.push(`${username} ${href}: ${loop}`);
         expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
       }
     } finally {

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { MailDto } from '@diwan/contracts';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn } from '../harness/browser.js';
+import { launchBrowser, logIn, requestsWhileIdle } from '../harness/browser.js';
 import { api, login, stack } from '../harness/stack.js';
 import { aMail, registerMail } from '../scenarios/mail.fixtures.js';
 
@@ -46,6 +46,8 @@ describe('the letter editor, in Arabic', () => {
     await page.getByTestId('letter-editor').waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.getByTestId('letter-editor').textContent()).toContain('لا توجد نسخة بعد');
+    // left alone, the editor asks the engine nothing again (its annexes once looped: 50 requests a second)
+    expect(await requestsWhileIdle(page)).toEqual([]);
 
     // pick the Arabic reply template
     await page.getByTestId('letter-template').selectOption('reply-citizen-ar');

@@ -26,3 +26,20 @@ export async function logIn(page: Page, username: string, language: 'ar' | 'fr' 
   await page.getByTestId('login-submit').click();
   await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
 }
+
+/**
+ * The API requests a page makes while nobody touches it, for `ms`: a page that asks the same thing
+ * again and again (an effect that fetches, re-renders and fetches) shows here. Answers each path
+ * asked more than `times` times, with its count.
+ */
+export async function requestsWhileIdle(page: Page, ms = 1_500, times = 2): Promise<string[]> {
+  const counts = new Map<string, number>();
+  const count = (request: { url: () => string }) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) counts.set(url.pathname, (counts.get(url.pathname) ?? 0) + 1);
+  };
+  page.on('request', count);
+  await page.waitForTimeout(ms);
+  page.off('request', count);
+  return [...counts].filter(([, n]) => n > times).map(([p, n]) => `${p} asked ${n} times in ${ms} ms`);
+}

@@ -21,7 +21,7 @@ import { call, handAdministration, loginAt, manifestFor, postPackage, sha256, si
  * replayed, stale, unknown sender, reused id), and receives B's acknowledgments on a small server.
  */
 const B_ID = 'admin-b';
-const B_NAME = { ar: 'ولاية بنزرت', fr: 'Gouvernorat de Bizerte' };
+const B_NAME = { ar: 'ولاية سوسة', fr: 'Gouvernorat de Sousse' }; // not the parapheur test's Bizerte: both directories are on the shared stack
 
 const verifies = (text: string, signature: string, publicKey: string) =>
   verify(null, Buffer.from(text, 'utf8'), createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' }), Buffer.from(signature, 'base64'));

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api.error';
 
@@ -19,10 +20,14 @@ const KNOWN_CODES = [
  */
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
-  return (error) => {
-    const code = isApiError(error) ? error.code : 'unknown';
-    // the engine names a refusal `forbidden` (NotAllowedError)
-    const known = code === 'forbidden' ? 'not_allowed' : (KNOWN_CODES.find((candidate) => candidate === code) ?? 'unknown');
-    return t(`errors.${known}`);
-  };
+  // the same function until the language changes: effects may list it among their dependencies
+  return useCallback(
+    (error: unknown) => {
+      const code = isApiError(error) ? error.code : 'unknown';
+      // the engine names a refusal `forbidden` (NotAllowedError)
+      const known = code === 'forbidden' ? 'not_allowed' : (KNOWN_CODES.find((candidate) => candidate === code) ?? 'unknown');
+      return t(`errors.${known}`);
+    },
+    [t],
+  );
 }

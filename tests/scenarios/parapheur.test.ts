@@ -100,6 +100,9 @@ describe('the parapheur', () => {
     const drafting = await openTask('agent', replyId, 'draft_letter');
     expect(drafting.assignee).toBe('agent');
     await writeLetter('agent', replyId, '<p>Monsieur,</p><p>Votre demande de permis est en cours.</p>');
+    // (by exchange, the receiving administration is required: the form shows it only then, and requires it while shown)
+    const noPeer = await complete('agent', drafting.id, { visaChain: ['head', 'cabinet'], signatory: PRESIDENT, dispatchMeans: 'exchange' });
+    expect([noPeer.status, noPeer.body.error.details.fields]).toEqual([400, [{ field: 'dispatchPeer', message: 'is required' }]]);
     expect((await complete('agent', drafting.id, { visaChain: ['head', 'cabinet'], signatory: PRESIDENT, dispatchMeans: 'post' })).status).toBe(204);
 
     // then the head approves first, and the cabinet refuses with a comment

@@ -11,7 +11,10 @@ export interface FormField {
   key: string;
   kind: FieldKind;
   component: FormComponent;
+  /** Required while shown (a field its condition hides is never required). */
   required: boolean;
+  /** Its condition (`conditional.hide`, a FEEL expression): hidden while that is true. */
+  hiddenWhen: string | null;
   /** A field the user can't change (readonly or disabled): shown, never taken from a completion. */
   readOnly: boolean;
   properties: Record<string, string>;
@@ -54,12 +57,17 @@ export function fieldsOf(schema: Record<string, unknown> | null): FormField[] {
         key: c.key!,
         kind: c.type === 'dynamiclist' ? 'unsupported' : (KINDS[c.type!] ?? 'unsupported'),
         component: c,
-        // A field that a condition may hide can't be required at all times.
-        required: Boolean(validate.required) && !c.conditional,
+        required: Boolean(validate.required),
+        hiddenWhen: hideConditionOf(c),
         readOnly: c.readonly === true || c.disabled === true,
         properties: propertiesOf(c),
       };
     });
+}
+
+function hideConditionOf(c: FormComponent): string | null {
+  const hide = (c.conditional as { hide?: unknown } | undefined)?.hide;
+  return typeof hide === 'string' && hide.trim() ? hide : null;
 }
 
 export function propertiesOf(c: FormComponent): Record<string, string> {

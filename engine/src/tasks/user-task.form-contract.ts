@@ -1,3 +1,4 @@
+import { evaluate } from '@bpmn-io/feelin';
 import { BadInputError } from '../shared/errors.js';
 import type { FormField } from './form-schema.js';
 
@@ -19,7 +20,7 @@ const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Ar
  * fields must be there. Answers only the declared fields; anything else is a 400 naming the field.
  * A task without a form takes no variables.
  */
-export function checkCompletion(fields: FormField[] | null, variables: Record<string, unknown>, optionsOf: OptionsOf): Record<string, unknown> {
+export function checkCompletion(fields: FormField[] | null, variables: Record<string, unknown>, optionsOf: OptionsOf, current: Record<string, unknown> = {}): Record<string, unknown> {
   const problems: Problem[] = [];
   const byKey = new Map((fields ?? []).map((f) => [f.key, f]));
   const accepted: Record<string, unknown> = {};
@@ -34,8 +35,10 @@ export function checkCompletion(fields: FormField[] | null, variables: Record<st
     if (problem) problems.push({ field: key, message: problem });
     else accepted[key] = value;
   }
+  // what the form's conditions read: the step's variables as they are, with this completion's values
+  const data = { ...current, ...variables };
   for (const field of byKey.values()) {
-    if (field.required && !field.readOnly && isEmpty(variables[field.key])) problems.push({ field: field.key, message: 'is required' });
+    if (field.required && !field.readOnly && isEmpty(variables[field.key]) && !isHidden(field, data)) problems.push({ field: field.key, message: 'is required' });
   }
   if (problems.length) throw new BadInputError(`Invalid form: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, { fields: problems });
   return accepted;
@@ -89,5 +92,18 @@ function safeRegExp(pattern: string): RegExp | null {
     return new RegExp(pattern.startsWith('^') ? pattern : `^(?:${pattern})$`);
   } catch {
     return null;
+  }
+}
+
+/**
+ * Whether the field's condition hides it for these data, as form-js decides in the browser (the same
+ * FEEL library): hidden only when its expression is true; one that fails to evaluate hides nothing.
+ */
+export function isHidden(field: FormField, data: Record<string, unknown>): boolean {
+  if (!field.hiddenWhen) return false;
+  try {
+    return evaluate(field.hiddenWhen.replace(/^\s*=/, ''), data).value === true;
+  } catch {
+    return false;
   }
 }

@@ -60,11 +60,13 @@ export class UserTaskForms {
   async check(task: UserTaskDto, variables: Record<string, unknown>): Promise<{ accepted: Record<string, unknown>; fields: CompletedField[] }> {
     const [schema, pickers] = await Promise.all([this.runtime.deployedForm(task.id), this.pickers(task)]);
     const fields = schema ? fieldsOf(schema) : null;
+    // a required field that a condition may hide is required only while shown: the conditions read the step's variables
+    const current = fields?.some((f) => f.required && f.hiddenWhen) ? fromVariables(await this.runtime.taskVariables(task.id)) : {};
     const optionsOf = (field: FormField): Set<string> | null => {
       const options = pickers(field.component) ?? staticOptions(field.component);
       return options ? new Set(options.map((o) => o.value)) : null;
     };
-    const accepted = checkCompletion(fields, variables, optionsOf);
+    const accepted = checkCompletion(fields, variables, optionsOf, current);
     const completed = (fields ?? [])
       .filter((f) => f.key in accepted)
       .map((f) => ({ key: f.key, label: textsOf(f.component, 'label') ?? same(f.key), value: accepted[f.key], text: textOf(accepted[f.key], pickers(f.component) ?? staticOptions(f.component)) }));

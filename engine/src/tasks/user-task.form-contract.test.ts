@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import { fieldsOf } from './form-schema.js';
+import { checkCompletion } from './user-task.form-contract.js';
+
+/** A dispatch form: the receiving administration shows, and is required, only when the letter goes by exchange. */
+const schema = {
+  components: [
+    { type: 'select', key: 'dispatchMeans', values: [{ value: 'post' }, { value: 'exchange' }] },
+    { type: 'select', key: 'dispatchPeer', validate: { required: true }, conditional: { hide: '=dispatchMeans != "exchange"' } },
+    { type: 'textfield', key: 'note', validate: { required: true }, conditional: { hide: '=this is not FEEL (' } },
+  ],
+};
+const fields = fieldsOf(schema);
+const anyOption = () => null;
+const refusal = (variables: Record<string, unknown>, current: Record<string, unknown> = {}) => {
+  try {
+    checkCompletion(fields, variables, anyOption, current);
+    return null;
+  } catch (err) {
+    return (err as { details?: { fields: { field: string }[] } }).details?.fields.map((f) => f.field);
+  }
+};
+
+describe('a required field that a condition may hide', () => {
+  it('is required while its condition shows it, as form-js decides in the browser', () => {
+    expect(refusal({ dispatchMeans: 'exchange', note: 'n' })).toEqual(['dispatchPeer']);
+    expect(refusal({ dispatchMeans: 'exchange', dispatchPeer: 'bizerte', note: 'n' })).toBeNull();
+  });
+
+  it('is not required while hidden, whether this completion or the step’s variables hide it', () => {
+    expect(refusal({ dispatchMeans: 'post', note: 'n' })).toBeNull();
+    expect(refusal({ note: 'n' }, { dispatchMeans: 'post' })).toBeNull();
+    // and the step's variables say "exchange": the completion must name the peer
+    expect(refusal({ note: 'n' }, { dispatchMeans: 'exchange' })).toEqual(['dispatchPeer']);
+  });
+
+  it('stays required when its condition can’t be evaluated (it hides nothing, as in form-js)', () => {
+    expect(refusal({ dispatchMeans: 'post' })).toEqual(['note']);
+  });
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, switchLanguage } from '../harness/browser.js';
+import { launchBrowser, logIn, switchLanguage, requestsWhileIdle } from '../harness/browser.js';
 import { api, login, runtimeApi, stack, uniqueKey } from '../harness/stack.js';
 import { draftVersion1, draftVersion2, reviewCircuit } from './circuit-views.fixtures.js';
 
@@ -52,6 +52,7 @@ describe('circuit views in a real browser', () => {
     await page.locator('[data-testid="circuit-diff"][data-state="done"]').waitFor();
     await page.locator('[data-testid="diff-canvas-a"][data-state="ready"]').waitFor();
     await page.locator('[data-testid="diff-canvas-b"][data-state="ready"]').waitFor();
+    expect(await requestsWhileIdle(page)).toEqual([]); // left alone, it asks the engine nothing twice
 
     // then the old side shows what went, the new side what came, both what changed or moved
     await expect(element(page, 'diff-canvas-a', 'archive').getAttribute('class')).resolves.toContain('diff-removed');
@@ -90,6 +91,7 @@ describe('circuit views in a real browser', () => {
     await page.locator(`[data-testid="circuit-live-link"][data-circuit-id="${definitionId}"]`).click();
     await page.locator('[data-testid="bpmn-canvas"][data-state="ready"]').waitFor();
     await page.getByTestId('live-updated-at').waitFor();
+    expect(await requestsWhileIdle(page)).toEqual([]); // left alone, it asks the engine nothing twice
     const running = page.locator('[data-testid="live-running"][data-activity-id="step"]');
     expect(await running.count()).toBe(0);
 

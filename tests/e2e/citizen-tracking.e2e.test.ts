@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { MailDto } from '@diwan/contracts';
-import { launchBrowser, switchLanguage } from '../harness/browser.js';
+import { launchBrowser, switchLanguage, requestsWhileIdle } from '../harness/browser.js';
 import { api, login, stack, waitFor } from '../harness/stack.js';
 import { attachAnswer, complete, openTask } from '../scenarios/complaint.fixtures.js';
 import { TINY_PDF, TINY_PNG, aMail, registerMail } from '../scenarios/mail.fixtures.js';
@@ -112,6 +112,7 @@ describe('the tracking page on a phone, in Arabic', () => {
     // and the public statistics page shows numbers, in Arabic, on the phone
     await page.goto(`${stack.engineUrl}/portal/stats`);
     await page.getByTestId('public-stats-table').waitFor();
+    expect(await requestsWhileIdle(page)).toEqual([]); // left alone, it asks the engine nothing twice
     expect(await page.getByTestId('public-stats').innerText()).toMatch(/[\u0600-\u06FF]/);
     await page.screenshot({ path: path.join(shots, 'phone-4-stats.png'), fullPage: true });
     await context.close();

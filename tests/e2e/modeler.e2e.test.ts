@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn } from '../harness/browser.js';
+import { launchBrowser, logIn, requestsWhileIdle } from '../harness/browser.js';
 import { api, login, runtimeApi, stack, uniqueKey, waitFor } from '../harness/stack.js';
 import { aMail, registerMail } from '../scenarios/mail.fixtures.js';
 import { openPanelGroup } from './properties-panel.js';
@@ -82,6 +82,7 @@ describe('the circuit modeler in a real browser', () => {
   async function expectDeployed(page: Page): Promise<string> {
     await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
     await page.locator('[data-testid="lint-count"][data-errors="0"]').waitFor();
+    expect(await requestsWhileIdle(page)).toEqual([]); // left alone, it asks the engine nothing twice
     expect(await page.getByTestId('deploy-button').isEnabled()).toBe(true);
     await page.getByTestId('deploy-button').click();
     const done = page.locator('[data-testid="deploy-progress"][data-state="done"][data-step="done"]');

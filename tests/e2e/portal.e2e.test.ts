@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, switchLanguage } from '../harness/browser.js';
+import { launchBrowser, logIn, switchLanguage, requestsWhileIdle } from '../harness/browser.js';
 import { api, login, stack } from '../harness/stack.js';
 import { codeSentTo } from '../scenarios/portal.fixtures.js';
 
@@ -50,6 +50,7 @@ describe('the citizen portal on a phone, in Arabic', () => {
     await switchLanguage(page, 'ar');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await page.getByTestId('portal-form').waitFor();
+    expect(await requestsWhileIdle(page)).toEqual([]); // left alone, it asks the engine nothing twice
     await page.getByTestId('portal-nationalId').fill(String(10_000_000 + Math.floor(Math.random() * 89_999_999)));
     await page.getByTestId('portal-name').fill(`سلمى الطرابلسي ${SCRIPT}`);
     await page.getByTestId('portal-phone').fill(`+216 2${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`); // (a phone of its own: deposits are limited per phone)

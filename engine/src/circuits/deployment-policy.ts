@@ -21,6 +21,7 @@ export const POLICY_RULES = {
   noEngineAccess: 'no-engine-access',
   knownMilestone: 'known-milestone',
   feelOnly: 'feel-only',
+  formCondition: 'form-condition',
 } as const;
 export type PolicyRule = (typeof POLICY_RULES)[keyof typeof POLICY_RULES];
 

@@ -76,6 +76,11 @@ export const POLICY_MESSAGES: Record<string, Messages> = {
     "Une table de décision ne peut utiliser que des expressions FEEL (le langage des décisions).",
     'لا يجوز لجدول القرار أن يستعمل إلا تعابير FEEL (لغة القرارات).',
   ),
+  'form-condition': {
+    en: () => 'A form field of this circuit has a condition that is not a FEEL expression, so it would never be hidden: correct it in the form editor.',
+    fr: () => "Un champ de formulaire de ce circuit a une condition qui n'est pas une expression FEEL : il ne serait jamais masqué. Corrigez-la dans l'éditeur de formulaires.",
+    ar: () => 'لأحد حقول استمارات هذه الدائرة شرط ليس تعبير FEEL، فلن يُخفى أبدا: صحّحه في محرّر الاستمارات.',
+  },
   'form-json': {
     en: () => 'A form of this circuit is damaged (not readable): open it in the form editor and save it again.',
     fr: () => "Un formulaire de ce circuit est endommagé (illisible) : ouvrez-le dans l'éditeur de formulaires et enregistrez-le.",

@@ -65,7 +65,8 @@ export function fieldsOf(schema: Record<string, unknown> | null): FormField[] {
     });
 }
 
-function hideConditionOf(c: FormComponent): string | null {
+/** A component's condition (`conditional.hide`), if it has one. */
+export function hideConditionOf(c: FormComponent): string | null {
   const hide = (c.conditional as { hide?: unknown } | undefined)?.hide;
   return typeof hide === 'string' && hide.trim() ? hide : null;
 }

@@ -139,7 +139,7 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
         within(2_000, 'absence delegation', absences.stop(), logger),
         within(2_000, 'exchange acknowledgment outbox', exchange.stop(), logger),
         within(2_000, 'notification outbox', notifications.stop(), logger),
-        within(100, 'dashboard notifier', Promise.resolve(dashboard.stop()), logger),
+        within(2_000, 'dashboard projections', dashboard.stop(), logger),
         within(2_000, 'circuit start outbox', mail.stop(), logger),
         within(1_000, 'Socket.io', realtime.close(), logger),
         within(1_000, 'password threads', passwords.close(), logger),

@@ -48,7 +48,9 @@ export class DashboardFeature {
       .catch((err: unknown) => this.logger.error({ err }, 'dashboard rebuild failed'));
   }
 
-  stop(): void {
+  /** Lets the projections in flight finish, then stops the notifier. */
+  async stop(): Promise<void> {
+    await this.projector.drain();
     this.notifier.stop();
   }
 }

@@ -37,8 +37,22 @@ export function newMarker(id: string, mail: MailFacts | null): MailMarker {
   };
 }
 
+/**
+ * The markers saved last, so that a mail's next event does not read back the marker its previous
+ * one wrote (a read fewer per event). The projector is their one writer, one event of a mail at a
+ * time; a rebuild, which rewrites them all, forgets these.
+ */
+const recent = new Map<string, MailMarker>();
+const RECENT_MARKERS = 5_000;
+
+export function forgetRecentMarkers(): void {
+  recent.clear();
+}
+
 /** The marker of a mail or instance; a missing one is made from the mail's facts (`known`, else read; not yet counted as received). */
 export async function loadMarker(id: string, known?: MailFacts): Promise<{ marker: MailMarker; mail: MailFacts | null } | null> {
+  const kept = recent.get(id);
+  if (kept) return { marker: structuredClone(kept), mail: null };
   const found = await DashboardMailModel.findById(id).lean<MailMarker>();
   if (found) return { marker: found, mail: null };
   if (id.startsWith('pi:')) return { marker: newMarker(id, null), mail: null };
@@ -48,4 +62,7 @@ export async function loadMarker(id: string, known?: MailFacts): Promise<{ marke
 
 export async function saveMarker(marker: MailMarker): Promise<void> {
   await DashboardMailModel.replaceOne({ _id: marker._id }, marker, { upsert: true });
+  recent.delete(marker._id);
+  recent.set(marker._id, structuredClone(marker));
+  if (recent.size > RECENT_MARKERS) recent.delete(recent.keys().next().value!);
 }

@@ -3,7 +3,7 @@ import { streamMailFacts } from '../mail/mail.stream.js';
 import { streamUserTasks } from '../tasks/user-task.stream.js';
 import { departmentsOf } from '../users/user.service.js';
 import { cellKey } from './dashboard.cells.js';
-import { newMarker } from './dashboard.mail-marker.js';
+import { forgetRecentMarkers, newMarker } from './dashboard.mail-marker.js';
 import { contributionOf, openCells } from './dashboard.marker.js';
 import { DashboardCounterModel, DashboardMailModel, DashboardMetaModel, DashboardOpenWorkModel, READ_MODEL_VERSION, type MailMarker } from './dashboard.model.js';
 import { dayOf } from './dashboard.time.js';
@@ -96,6 +96,7 @@ export async function rebuildDashboard(options: RebuildOptions = {}): Promise<Re
     }
   }
 
+  forgetRecentMarkers();
   await Promise.all([DashboardCounterModel.deleteMany({}), DashboardOpenWorkModel.deleteMany({}), DashboardMailModel.deleteMany({})]);
   let batch: unknown[] = [];
   const flush = async (model: typeof DashboardMailModel | typeof DashboardCounterModel) => {

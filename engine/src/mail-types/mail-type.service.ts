@@ -3,7 +3,7 @@ import type { mailTypeUpdateSchema } from '@diwan/contracts';
 import type { z } from 'zod';
 import { record } from '../audit/audit.service.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../shared/errors.js';
-import { CircuitDefaultsModel, MailTypeModel, toMailTypeDto } from './mail-type.model.js';
+import { CircuitDefaultsModel, MailTypeModel, toMailTypeDto, type MailType } from './mail-type.model.js';
 import { STANDARD_CIRCUIT_DEFAULTS, STANDARD_MAIL_TYPES } from './mail-type.standard.js';
 
 export interface MailTypeFilter {
@@ -18,8 +18,20 @@ export interface MailTypeBinding {
   circuitKey: string;
 }
 
+/** How long registration may use the mail types it read (a change made on another engine node applies within it). */
+const BINDINGS_TTL_MS = 5_000;
+
+interface Bindings {
+  readAt: number;
+  defaults: CircuitDefaultsDto;
+  types: Map<string, MailType>;
+}
+
 /** Mail types and the per-direction default circuits: the data that binds mail to circuits. */
 export class MailTypeService {
+  /** What registration reads on every mail, kept for a few seconds; a change made here drops it. */
+  private bindings: Promise<Bindings> | null = null;
+
   /** `circuitExists` tells whether a circuit key is deployed in the runtime. */
   constructor(private readonly circuitExists: (key: string) => Promise<boolean>) {}
 
@@ -46,6 +58,7 @@ export class MailTypeService {
     await this.checkCircuits({ circuitKey: input.circuitKey });
     try {
       const created = (await MailTypeModel.create(input)).toObject();
+      this.bindings = null;
       await record({ actor: user.username, action: 'mailType.created', details: { ...input } });
       return toMailTypeDto(created);
     } catch (err) {
@@ -57,6 +70,7 @@ export class MailTypeService {
   async update(user: SessionUser, code: string, changes: z.infer<typeof mailTypeUpdateSchema>): Promise<MailTypeDto> {
     await this.checkCircuits({ circuitKey: changes.circuitKey });
     const updated = await MailTypeModel.findOneAndUpdate({ code }, { $set: changes }, { returnDocument: 'after', lean: true });
+    this.bindings = null;
     if (!updated) throw new NotFoundError(`No mail type ${code}`);
     await record({ actor: user.username, action: 'mailType.updated', details: { code, changes } });
     return toMailTypeDto(updated);
@@ -70,6 +84,7 @@ export class MailTypeService {
   async setDefaults(user: SessionUser, defaults: CircuitDefaultsDto): Promise<CircuitDefaultsDto> {
     await this.checkCircuits(defaults);
     await CircuitDefaultsModel.updateOne({ _id: 'circuitDefaults' }, { $set: defaults }, { upsert: true });
+    this.bindings = null;
     await record({ actor: user.username, action: 'circuitDefaults.updated', details: { ...defaults } });
     return defaults;
   }
@@ -80,14 +95,26 @@ export class MailTypeService {
    * Answers null for a type that can't be used, so that registration names the field.
    */
   async bindingFor(direction: MailDirection, code: string | undefined): Promise<MailTypeBinding | null> {
-    const defaults = await this.defaults();
-    if (!code) {
-      const fallback = await MailTypeModel.findOne({ code: 'default' }).lean();
-      return { dueDays: fallback?.dueDays ?? 15, circuitKey: defaults[direction] };
-    }
-    const type = await MailTypeModel.findOne({ code, active: true, direction }).lean();
-    if (!type) return null;
+    const { defaults, types } = await this.currentBindings();
+    if (!code) return { dueDays: types.get('default')?.dueDays ?? 15, circuitKey: defaults[direction] };
+    const type = types.get(code);
+    if (!type || !type.active || type.direction !== direction) return null;
     return { dueDays: type.dueDays, circuitKey: type.circuitKey ?? defaults[direction] };
+  }
+
+  /** Every mail type and the defaults, read at most every few seconds (two reads fewer on each registration). */
+  private currentBindings(): Promise<Bindings> {
+    const cached = this.bindings;
+    if (cached) return cached.then((b) => (Date.now() - b.readAt < BINDINGS_TTL_MS ? b : this.readBindings()));
+    return this.readBindings();
+  }
+
+  private readBindings(): Promise<Bindings> {
+    const reading = Promise.all([this.defaults(), MailTypeModel.find().lean()]).then(([defaults, types]) => ({ readAt: Date.now(), defaults, types: new Map(types.map((t) => [t.code, t])) }));
+    this.bindings = reading;
+    // a failed read is not kept
+    reading.catch(() => this.bindings === reading && (this.bindings = null));
+    return reading;
   }
 
   /** Every circuit named must be deployed: else 422 naming the field. */
@@ -105,6 +132,7 @@ export class MailTypeService {
       await MailTypeModel.updateOne({ code: type.code }, { $setOnInsert: type }, { upsert: true });
     }
     await CircuitDefaultsModel.updateOne({ _id: 'circuitDefaults' }, { $setOnInsert: STANDARD_CIRCUIT_DEFAULTS }, { upsert: true });
+    this.bindings = null;
   }
 }
 

@@ -9,8 +9,9 @@ interface Listener {
 /**
  * The engine's one in-process event bus, after diagram-js's EventBus: a service emits a domain
  * event once; audit, the realtime gateway, outboxes and projections subscribe. Listeners run in
- * priority order (higher first) and are awaited, so that an event is fully applied (audited,
- * projected) when `emit` resolves; a listener's failure fails the emit, and the emitter decides.
+ * priority order (higher first) and are awaited, so that an event is fully applied (audited, in
+ * the inbox) when `emit` resolves; a listener's failure fails the emit, and the emitter decides.
+ * A read model that may lag (the dashboard) queues its work and returns at once.
  */
 export class EventBus {
   private readonly listeners = new Map<DomainEventName, Listener[]>();

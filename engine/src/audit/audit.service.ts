@@ -20,17 +20,30 @@ let anchors: AuditAnchors | null = null;
 export function anchorAuditWith(keeper: AuditAnchors | null): void {
   anchors = keeper;
 }
-let tail: Promise<unknown> = Promise.resolve();
+interface Waiting {
+  input: AuditInput;
+  resolve: (entry: AuditEntry) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Entries asked for and not yet written, in the order asked. */
+const waiting: Waiting[] = [];
+let writing = false;
+const BATCH = 100;
 
 /**
- * Appends an entry to the audit log. Appends from this process go one at a
- * time (a serial queue); another engine node appending the same seq makes the
- * unique index answer 11000, and we re-read the head and try again.
+ * Appends an entry to the audit log. Appends from this process go one batch at a time, in the
+ * order asked: the entries asked for while a batch is being written are chained and written
+ * together next, in one command (group commit: under load, one write and one durable commit of
+ * the database cover several entries, where each used to wait for the one before). Another engine
+ * node appending the same seq makes the unique index answer 11000: the head is read again and the
+ * entries not written are appended one by one.
  */
 export function record(input: AuditInput): Promise<AuditEntry> {
-  const next = tail.then(() => append(input));
-  tail = next.catch(() => undefined);
-  return next;
+  return new Promise<AuditEntry>((resolve, reject) => {
+    waiting.push({ input, resolve, reject });
+    if (!writing) void writeWaiting();
+  });
 }
 
 /** Forgets the cached head (tests that switch databases, or after tampering). */
@@ -38,18 +51,64 @@ export function resetAuditHead(): void {
   head = null;
 }
 
-async function append(input: AuditInput): Promise<AuditEntry> {
-  // Plain JSON only: what is hashed must be exactly what MongoDB gives back.
+async function writeWaiting(): Promise<void> {
+  writing = true;
+  try {
+    while (waiting.length) {
+      const batch = waiting.splice(0, BATCH);
+      try {
+        const entries = await appendAll(batch.map((w) => w.input));
+        batch.forEach((w, i) => w.resolve(entries[i]!));
+      } catch (err) {
+        batch.forEach((w) => w.reject(err));
+      }
+    }
+  } finally {
+    writing = false;
+  }
+}
+
+/** The entry that follows `after`. Its details are plain JSON only: what is hashed must be exactly what MongoDB gives back. */
+function entryAfter(after: Head, input: AuditInput): AuditEntry {
   const details = JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>;
+  const draft = { seq: after.seq + 1, at: input.at ?? new Date(), actor: input.actor, action: input.action, mailId: input.mailId ?? null, details, prevHash: after.hash };
+  return { ...draft, hash: hashEntry(draft) };
+}
+
+function moveHead(entry: AuditEntry): void {
+  head = { seq: entry.seq, hash: entry.hash };
+  anchors?.moved(entry.seq, entry.hash);
+}
+
+async function appendAll(inputs: AuditInput[]): Promise<AuditEntry[]> {
+  if (inputs.length === 1) return [await append(inputs[0]!)];
+  head ??= await readHead();
+  const entries: AuditEntry[] = [];
+  for (const input of inputs) entries.push(entryAfter(entries.at(-1) ?? head, input));
+  try {
+    await AuditEntryModel.collection.insertMany(entries.map((e) => ({ ...e })), { ordered: true });
+    moveHead(entries.at(-1)!);
+    return entries;
+  } catch {
+    // Written up to some entry (ordered): those are found by their hash, the others appended anew.
+    head = null;
+    const written: AuditEntry[] = [];
+    for (const [i, entry] of entries.entries()) {
+      const there = await AuditEntryModel.findOne({ seq: entry.seq }, { hash: 1 }).lean();
+      written.push(there?.hash === entry.hash ? entry : await append(inputs[i]!));
+    }
+    return written;
+  }
+}
+
+async function append(input: AuditInput): Promise<AuditEntry> {
   const at = input.at ?? new Date();
   for (let attempt = 0; attempt < 20; attempt += 1) {
     head ??= await readHead();
-    const draft = { seq: head.seq + 1, at, actor: input.actor, action: input.action, mailId: input.mailId ?? null, details, prevHash: head.hash };
-    const entry: AuditEntry = { ...draft, hash: hashEntry(draft) };
+    const entry = entryAfter(head, { ...input, at });
     try {
       await AuditEntryModel.collection.insertOne({ ...entry });
-      head = { seq: entry.seq, hash: entry.hash };
-      anchors?.moved(entry.seq, entry.hash);
+      moveHead(entry);
       return entry;
     } catch (err) {
       head = null;

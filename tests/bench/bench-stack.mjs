@@ -1,6 +1,6 @@
 // What every benchmark starts with: everything built, a stack of its own on free ports (logs in
 // test-results/bench-logs), a way to log a demo user in, and a pool of concurrent jobs.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureBuilt, root } from '../../scripts/build.mjs';
@@ -47,4 +47,44 @@ export async function pool(count, concurrency, job) {
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < count) await job(next++);
   }));
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** CPU ms of a process and its descendants, from /proc (Linux only). */
+export function treeCpu(pid) {
+  let fields;
+  try {
+    fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    return 0; // ended meanwhile
+  }
+  let ms = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  let children = '';
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8');
+  } catch {
+    // no children
+  }
+  for (const child of children.trim().split(/\s+/).filter(Boolean)) ms += treeCpu(Number(child));
+  return ms;
+}
+
+/** CPU ms each part of the stack has used so far. */
+export const partsCpu = (stack) => Object.fromEntries(Object.entries(stack.children).map(([name, child]) => [name, treeCpu(child.proc.pid)]));
+
+/**
+ * Resolves once the stack is idle: its parts together used under 5% of a core in two 250 ms
+ * windows in a row, or after 20 s. A side's deferred work (the dashboard's projections, a
+ * runtime's job executor) then ends in its own round, not in the other side's.
+ */
+export async function settle(stack) {
+  const total = () => Object.values(partsCpu(stack)).reduce((a, b) => a + b, 0);
+  const deadline = Date.now() + 20_000;
+  let quiet = 0;
+  while (quiet < 2 && Date.now() < deadline) {
+    const before = total();
+    await new Promise((r) => setTimeout(r, 250));
+    quiet = total() - before < 250 * 0.05 ? quiet + 1 : 0;
+  }
 }

@@ -7,35 +7,13 @@
 // /proc/<pid>/stat: Linux only) and of this process (the clients, and the baseline's receipt
 // worker) is read before and after, and printed per mail. Rounds alternate between the sides.
 // This tells where a registration's time goes; `npm run bench` tells how fast it is.
-import { readFileSync } from 'node:fs';
 import { io } from 'socket.io-client';
-import { loginToken, pool, startBenchStack } from './bench-stack.mjs';
+import { loginToken, partsCpu, pool, settle, startBenchStack } from './bench-stack.mjs';
 import { deployBaseline, registerMail } from './registration.fixture.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);
 const PER_ROUND = Number(process.env.BENCH_MAILS || 150);
 const CONCURRENCY = 8;
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-
-/** CPU ms of a process and its descendants. */
-function treeCpu(pid) {
-  let fields;
-  try {
-    fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  } catch {
-    return 0; // ended meanwhile
-  }
-  let ms = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  let children = '';
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8');
-  } catch {
-    // no children
-  }
-  for (const child of children.trim().split(/\s+/).filter(Boolean)) ms += treeCpu(Number(child));
-  return ms;
-}
-
 /** CPU ms of this process alone (the stack's parts are its children). */
 const ownCpu = () => {
   const { user, system } = process.cpuUsage();
@@ -66,8 +44,7 @@ try {
       while ((await baselineTriage()) < before + PER_ROUND) await sleep(100);
     },
   };
-  const parts = Object.entries(stack.children).map(([name, child]) => [name, child.proc.pid]);
-  const snapshot = () => ({ ...Object.fromEntries(parts.map(([name, pid]) => [name, treeCpu(pid)])), 'bench client': ownCpu() });
+  const snapshot = () => ({ ...partsCpu(stack), 'bench client': ownCpu() });
   const spent = { diwan: {}, baseline: {} };
 
   // warm-up of both sides (JIT, caches), not counted
@@ -75,10 +52,11 @@ try {
   await baseline.drain();
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, run] of Object.entries(sides)) {
-      await sleep(1000); // the other side's tail (bridge events, socket pushes) settles
+      await settle(stack); // nothing of the other side's round is counted in this one
       const before = snapshot();
       await run();
       await baseline.drain();
+      await settle(stack); // and this side's deferred work (the dashboard's projections) is
       const after = snapshot();
       for (const part of Object.keys(after)) spent[name][part] = (spent[name][part] ?? 0) + after[part] - before[part];
     }

@@ -103,6 +103,9 @@ describe('the parapheur', () => {
     // (by exchange, the receiving administration is required: the form shows it only then, and requires it while shown)
     const noPeer = await complete('agent', drafting.id, { visaChain: ['head', 'cabinet'], signatory: PRESIDENT, dispatchMeans: 'exchange' });
     expect([noPeer.status, noPeer.body.error.details.fields]).toEqual([400, [{ field: 'dispatchPeer', message: 'is required' }]]);
+    // and by post it takes none (hidden, form-js does not send it): a peer sent anyway is refused, naming it
+    const peerByPost = await complete('agent', drafting.id, { visaChain: ['head', 'cabinet'], signatory: PRESIDENT, dispatchMeans: 'post', dispatchPeer: 'anything' });
+    expect([peerByPost.status, peerByPost.body.error.details.fields]).toEqual([400, [{ field: 'dispatchPeer', message: 'is hidden by the form for these answers and takes no value' }]]);
     expect((await complete('agent', drafting.id, { visaChain: ['head', 'cabinet'], signatory: PRESIDENT, dispatchMeans: 'post' })).status).toBe(204);
 
     // then the head approves first, and the cabinet refuses with a comment

@@ -37,4 +37,11 @@ describe('a required field that a condition may hide', () => {
   it('stays required when its condition can’t be evaluated (it hides nothing, as in form-js)', () => {
     expect(refusal({ dispatchMeans: 'post' })).toEqual(['note']);
   });
+
+  it('takes no value while hidden: a peer given for a letter that goes by post is refused, naming it', () => {
+    expect(refusal({ dispatchMeans: 'post', dispatchPeer: 'bizerte', note: 'n' })).toEqual(['dispatchPeer']);
+    expect(refusal({ dispatchPeer: 'bizerte', note: 'n' }, { dispatchMeans: 'post' })).toEqual(['dispatchPeer']);
+    // left empty, as an API client may send it, it is simply not passed on
+    expect(checkCompletion(fields, { dispatchMeans: 'post', dispatchPeer: '', note: 'n' }, anyOption)).toEqual({ dispatchMeans: 'post', note: 'n' });
+  });
 });

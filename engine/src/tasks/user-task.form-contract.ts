@@ -16,14 +16,16 @@ const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Ar
 
 /**
  * The task's form is the contract of its completion: every variable must be a field the form
- * declares and the user may fill, of the field's type, within its rules and options; required
- * fields must be there. Answers only the declared fields; anything else is a 400 naming the field.
+ * declares and the user may fill (shown by its condition), of the field's type, within its rules
+ * and options; required fields that are shown must be there. Answers only the declared fields; anything else is a 400 naming the field.
  * A task without a form takes no variables.
  */
 export function checkCompletion(fields: FormField[] | null, variables: Record<string, unknown>, optionsOf: OptionsOf, current: Record<string, unknown> = {}): Record<string, unknown> {
   const problems: Problem[] = [];
   const byKey = new Map((fields ?? []).map((f) => [f.key, f]));
   const accepted: Record<string, unknown> = {};
+  // what the form's conditions read: the step's variables as they are, with this completion's values
+  const data = { ...current, ...variables };
   for (const [key, value] of Object.entries(variables)) {
     const field = byKey.get(key);
     if (!field) {
@@ -31,12 +33,15 @@ export function checkCompletion(fields: FormField[] | null, variables: Record<st
       continue;
     }
     if (field.readOnly) continue; // shown to the user, never taken from them
+    // a field its condition hides takes nothing (form-js does not submit it either)
+    if (isHidden(field, data)) {
+      if (!isEmpty(value)) problems.push({ field: key, message: 'is hidden by the form for these answers and takes no value' });
+      continue;
+    }
     const problem = isEmpty(value) ? null : checkValue(field, value, optionsOf);
     if (problem) problems.push({ field: key, message: problem });
     else accepted[key] = value;
   }
-  // what the form's conditions read: the step's variables as they are, with this completion's values
-  const data = { ...current, ...variables };
   for (const field of byKey.values()) {
     if (field.required && !field.readOnly && isEmpty(variables[field.key]) && !isHidden(field, data)) problems.push({ field: field.key, message: 'is required' });
   }

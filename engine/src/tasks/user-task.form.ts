@@ -60,8 +60,8 @@ export class UserTaskForms {
   async check(task: UserTaskDto, variables: Record<string, unknown>): Promise<{ accepted: Record<string, unknown>; fields: CompletedField[] }> {
     const [schema, pickers] = await Promise.all([this.runtime.deployedForm(task.id), this.pickers(task)]);
     const fields = schema ? fieldsOf(schema) : null;
-    // a required field that a condition may hide is required only while shown: the conditions read the step's variables
-    const current = fields?.some((f) => f.required && f.hiddenWhen) ? fromVariables(await this.runtime.taskVariables(task.id)) : {};
+    // a field that a condition may hide is required, and takes a value, only while shown: the conditions read the step's variables
+    const current = fields?.some((f) => f.hiddenWhen && (f.required || f.key in variables)) ? fromVariables(await this.runtime.taskVariables(task.id)) : {};
     const optionsOf = (field: FormField): Set<string> | null => {
       const options = pickers(field.component) ?? staticOptions(field.component);
       return options ? new Set(options.map((o) => o.value)) : null;

@@ -38,6 +38,13 @@ describe('a required field that a condition may hide', () => {
     expect(refusal({ dispatchMeans: 'post' })).toEqual(['note']);
   });
 
+  it('reads the mail’s facts as the browser’s form does (`mail` in its data)', () => {
+    const byMail = fieldsOf({ components: [{ type: 'textfield', key: 'registerNote', conditional: { hide: '=mail.directionLabel != "Arrivée"' } }] });
+    const check = (directionLabel: string) => () => checkCompletion(byMail, { registerNote: 'n' }, anyOption, { mail: { directionLabel } });
+    expect(check('Arrivée')()).toEqual({ registerNote: 'n' });
+    expect(check('Départ')).toThrow(/registerNote is hidden/);
+  });
+
   it('takes no value while hidden: a peer given for a letter that goes by post is refused, naming it', () => {
     expect(refusal({ dispatchMeans: 'post', dispatchPeer: 'bizerte', note: 'n' })).toEqual(['dispatchPeer']);
     expect(refusal({ dispatchPeer: 'bizerte', note: 'n' }, { dispatchMeans: 'post' })).toEqual(['dispatchPeer']);

@@ -49,19 +49,20 @@ export class UserTaskForms {
       task.businessKey ? mailFacts(user, task.businessKey, language) : Promise.resolve(null),
       this.earlierResults(task, language),
     ]);
-    const shown = variablesShownBy(schema);
-    const fresh = freshFields(schema);
-    const values = fromVariables(variables);
-    const data: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([k]) => shown.has(k) && !fresh.has(k) && k !== 'mail'));
+    const data = shownData(schema, variables);
     return { schema: schema ? localizeForm(schema, language, pickers, { ...data, mail }) : null, data: { ...data, mail }, earlierResults };
   }
 
   /** Checks a completion against the task's form; answers the variables to send and what the audit keeps. */
-  async check(task: UserTaskDto, variables: Record<string, unknown>): Promise<{ accepted: Record<string, unknown>; fields: CompletedField[] }> {
+  async check(user: SessionUser, task: UserTaskDto, variables: Record<string, unknown>, language: Language): Promise<{ accepted: Record<string, unknown>; fields: CompletedField[] }> {
     const [schema, pickers] = await Promise.all([this.runtime.deployedForm(task.id), this.pickers(task)]);
     const fields = schema ? fieldsOf(schema) : null;
-    // a field that a condition may hide is required, and takes a value, only while shown: the conditions read the step's variables
-    const current = fields?.some((f) => f.hiddenWhen && (f.required || f.key in variables)) ? fromVariables(await this.runtime.taskVariables(task.id)) : {};
+    // A field that a condition may hide is required, and takes a value, only while shown. The
+    // conditions read what they read in the user's browser: the form's data as `read` gives it.
+    const conditional = fields?.some((f) => f.hiddenWhen && (f.required || f.key in variables));
+    const current = conditional
+      ? { ...shownData(schema, await this.runtime.taskVariables(task.id)), mail: task.businessKey ? await mailFacts(user, task.businessKey, language) : null }
+      : {};
     const optionsOf = (field: FormField): Set<string> | null => {
       const options = pickers(field.component) ?? staticOptions(field.component);
       return options ? new Set(options.map((o) => o.value)) : null;
@@ -131,6 +132,13 @@ function textOf(value: unknown, options: Option[] | null): I18nText {
     return { ar: join('ar'), fr: join('fr'), en: join('en') };
   }
   return label(value);
+}
+
+/** The step's variables that its form shows (its `data`, beside the mail's facts). */
+function shownData(schema: Record<string, unknown> | null, variables: Record<string, { type: string; value: unknown }>): Record<string, unknown> {
+  const shown = variablesShownBy(schema);
+  const fresh = freshFields(schema);
+  return Object.fromEntries(Object.entries(fromVariables(variables)).filter(([k]) => shown.has(k) && !fresh.has(k) && k !== 'mail'));
 }
 
 /**

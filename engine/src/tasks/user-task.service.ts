@@ -147,7 +147,7 @@ export class UserTaskService {
     const task = await this.open(user, id);
     userTaskRights.complete(user, task);
     // The task's form is the contract: only the fields it declares reach the runtime.
-    const { accepted, fields } = await this.forms.check(task, variables);
+    const { accepted, fields } = await this.forms.check(user, task, variables, language);
     for (const guard of this.guards) await guard(user, task, accepted, language);
     const typed = toVariables(accepted);
     const names = task.names ?? (task.name ? { ar: task.name, fr: task.name, en: task.name } : null);

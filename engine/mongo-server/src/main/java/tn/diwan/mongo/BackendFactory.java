@@ -21,7 +21,7 @@ final class BackendFactory {
         } else {
             Files.createDirectories(options.dataDir());
             Path file = options.dataDir().resolve(DATA_FILE);
-            backend = new DiwanH2Backend(file.toString());
+            backend = DiwanH2Backend.open(file);
         }
         return backend.version(ReportedVersion.MONGO_6_0);
     }

@@ -14,13 +14,18 @@ final class CommandRouting {
         this.writes = new SerializedWrites(durability);
     }
 
+    /** Stores every write so far in the backend's own file (see {@link Durability#seal}). */
+    void checkpoint() {
+        writes.checkpoint();
+    }
+
     /** @param backend runs the backend's own handling of a command name and query */
     Document handle(String command, Document query, BiFunction<String, Document, Document> backend) {
         if (HelloCommand.matches(command)) {
             return HelloCommand.answer(query, q -> backend.apply("isMaster", q));
         }
         if (writes.isWrite(command)) {
-            return writes.run(() -> backend.apply(command, query));
+            return writes.run(command, () -> backend.apply(command, query));
         }
         return backend.apply(command, query);
     }

@@ -1,5 +1,12 @@
 package tn.diwan.mongo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -11,28 +18,33 @@ import org.h2.mvstore.MVStore;
  * narrows queries through unique indexes ({@link IndexedNarrowing}).
  * <p>
  * MVStore keeps changes in memory and writes them about once a second (its auto-commit delay), so
- * a {@code kill -9} lost acknowledged writes. Here every command that changes data is committed (a
- * new MVStore version written to the file) and the file is synced ({@code FileChannel.force}) before
- * the reply: an acknowledged write is on disk. See {@link SerializedWrites} for the order.
+ * a {@code kill -9} lost acknowledged writes. Here every command that changes data is in the redo
+ * log, on disk, before the reply ({@link RedoLog}); the store is committed once a second
+ * ({@link #CHECKPOINT_MS}, its own auto-commit is off) and on close. See {@link SerializedWrites} for the order.
  */
 final class DiwanH2Backend extends H2Backend {
 
+    static final long CHECKPOINT_MS = 1000;
+
+    private final RedoLog redoLog;
     private final CommandRouting routing;
+    private final ScheduledExecutorService checkpoints = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "diwan-mongo-checkpoint");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    DiwanH2Backend(String fileName) {
-        super(fileName);
-        MVStore store = getMvStore();
-        this.routing = new CommandRouting(new Durability() {
-            @Override
-            public void commit() {
-                store.commit();
-            }
+    private DiwanH2Backend(MVStore store, RedoLog redoLog) {
+        super(store);
+        this.redoLog = redoLog;
+        this.routing = new CommandRouting(redoLog);
+        checkpoints.scheduleWithFixedDelay(this::checkpoint, CHECKPOINT_MS, CHECKPOINT_MS, TimeUnit.MILLISECONDS);
+    }
 
-            @Override
-            public void sync() {
-                store.sync();
-            }
-        });
+    /** Opens (or creates) the store {@code file} and its redo log beside it, applying what the log holds. */
+    static DiwanH2Backend open(Path file) throws IOException {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        return new DiwanH2Backend(store, RedoLog.open(store, Path.of(file + RedoLog.SUFFIX)));
     }
 
     @Override
@@ -43,5 +55,25 @@ final class DiwanH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         return routing.handle(command, query, (name, q) -> super.handleCommand(channel, databaseName, name, q));
+    }
+
+    @Override
+    public void close() {
+        checkpoints.shutdown();
+        routing.checkpoint();
+        super.close();
+        try {
+            redoLog.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void checkpoint() {
+        try {
+            routing.checkpoint();
+        } catch (RuntimeException e) {
+            System.err.println("diwan-mongo-server checkpoint failed (the redo log still holds the writes): " + e);
+        }
     }
 }

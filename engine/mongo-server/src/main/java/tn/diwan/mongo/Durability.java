@@ -1,27 +1,47 @@
 package tn.diwan.mongo;
 
 /**
- * How a backend makes writes durable before they are acknowledged: {@link #commit()} under the write
- * lock (so a stored version never holds half a command), then {@link #sync()} outside it to force
- * the file. Both are shared: one commit and one sync cover every write done before the commit
- * (group commit, see {@link SerializedWrites}).
+ * How a backend makes write commands durable before they are acknowledged (see {@link SerializedWrites}
+ * for the order). Commands are numbered 1, 2, … in the order they ran; {@link #beforeCommand()} and
+ * {@link #afterCommand} are called under the write lock around each, {@link #seal} under the write
+ * lock too, and the step it returns outside it, one thread at a time: that step covers every command
+ * sealed, so concurrent writers share it (group commit).
  */
 interface Durability {
 
     /** In memory: nothing to do. */
     Durability NONE = new Durability() {
         @Override
-        public void commit() {
+        public long lastCommand() {
+            return 0;
         }
 
         @Override
-        public void sync() {
+        public void beforeCommand() {
+        }
+
+        @Override
+        public void afterCommand(long command, boolean schemaChange) {
+        }
+
+        @Override
+        public Runnable seal(long upTo, boolean checkpoint) {
+            return () -> { };
         }
     };
 
-    /** Stores the changes so far as a new version of the file (written, not yet forced). */
-    void commit();
+    /** The number of the last command already durable when the server started. */
+    long lastCommand();
 
-    /** Forces what was committed so far to the disk. */
-    void sync();
+    /** A write command is about to run. */
+    void beforeCommand();
+
+    /** Write command {@code command} ran (perhaps failing part-way); {@code schemaChange}: it created, dropped or renamed something. */
+    void afterCommand(long command, boolean schemaChange);
+
+    /**
+     * Commands 1..{@code upTo} have run: returns the step (to run outside the write lock) that makes
+     * them durable. {@code checkpoint}: into the store itself, so that nothing older needs replaying.
+     */
+    Runnable seal(long upTo, boolean checkpoint);
 }

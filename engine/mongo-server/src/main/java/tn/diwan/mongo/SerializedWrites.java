@@ -15,12 +15,9 @@ import java.util.function.Supplier;
  * before the next write may start.
  * <p>
  * Durability (group commit): a write command runs under the write lock; its thread then makes it
- * durable before the reply leaves. One thread at a time commits (a new MVStore version, taken under
- * the write lock, so a stored version never holds half a command) everything written so far, then
- * forces the file ({@link Durability}); the writers that this covered return at once, the others
- * take the next turn. A commit costs about the same for one write or for ten (measured: 1.9 ms to
- * commit and 1.3 ms to sync one write on this machine's disk, `BENCH_STORAGE=files`), so under
- * concurrent writers each pays a share of it. An acknowledged write survives a {@code kill -9},
+ * durable before the reply leaves. One thread at a time seals, under the write lock, everything
+ * written so far and makes it durable outside it ({@link Durability}); the writers that this covered
+ * return at once, the others take the next turn. An acknowledged write survives a {@code kill -9},
  * and a write that can't be made durable answers an error.
  */
 final class SerializedWrites {
@@ -33,11 +30,13 @@ final class SerializedWrites {
     /** Write commands done so far (guarded by {@link #lock}): value n means writes 1..n ran. */
     private long written;
     private final Object durableLock = new Object();
-    /** Writes committed and forced to the disk so far (guarded by {@link #durableLock}). */
+    /** Writes made durable so far (guarded by {@link #durableLock}). */
     private long durable;
 
     SerializedWrites(Durability durability) {
         this.durability = durability;
+        this.written = durability.lastCommand();
+        this.durable = written;
     }
 
     boolean isWrite(String command) {
@@ -45,12 +44,13 @@ final class SerializedWrites {
         return WRITES.contains(name) || SCHEMA_CHANGES.contains(name);
     }
 
-    Document run(Supplier<Document> write) {
+    Document run(String command, Supplier<Document> write) {
         Document reply = null;
         RuntimeException failure = null;
         long mine;
         lock.lock();
         try {
+            durability.beforeCommand();
             try {
                 Document stored = write.get();
                 reply = stored == null ? null : stored.cloneDeeply();
@@ -59,6 +59,7 @@ final class SerializedWrites {
                 failure = e;
             }
             mine = ++written;
+            durability.afterCommand(mine, SCHEMA_CHANGES.contains(command.toLowerCase()));
         } finally {
             lock.unlock();
         }
@@ -69,25 +70,36 @@ final class SerializedWrites {
         return reply;
     }
 
-    /** Returns once write number {@code write} is committed and on disk, committing and syncing if no one has yet. */
+    /** Stores everything written so far in the store itself (see {@link Durability#seal}). */
+    void checkpoint() {
+        synchronized (durableLock) {
+            seal(true);
+        }
+    }
+
+    /** Returns once write number {@code write} is durable, making it so if no one has yet. */
     private void makeDurable(long write) {
         if (durability == Durability.NONE) {
             return;
         }
         synchronized (durableLock) {
-            if (durable >= write) {
-                return;
+            if (durable < write) {
+                seal(false);
             }
-            long upTo;
-            lock.lock();
-            try {
-                durability.commit();
-                upTo = written;
-            } finally {
-                lock.unlock();
-            }
-            durability.sync();
-            durable = upTo;
         }
+    }
+
+    private void seal(boolean checkpoint) {
+        long upTo;
+        Runnable step;
+        lock.lock();
+        try {
+            upTo = written;
+            step = durability.seal(upTo, checkpoint);
+        } finally {
+            lock.unlock();
+        }
+        step.run();
+        durable = upTo;
     }
 }

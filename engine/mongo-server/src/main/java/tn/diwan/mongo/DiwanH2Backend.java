@@ -60,12 +60,15 @@ final class DiwanH2Backend extends H2Backend {
     @Override
     public void close() {
         checkpoints.shutdown();
-        routing.checkpoint();
-        super.close();
         try {
-            redoLog.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            routing.checkpoint();
+        } finally {
+            super.close(); // commits the store too: the log is then applied again at start, harmlessly
+            try {
+                redoLog.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

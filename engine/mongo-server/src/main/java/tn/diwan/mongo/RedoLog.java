@@ -102,6 +102,9 @@ final class RedoLog implements Durability {
 
     @Override
     public void beforeCommand() {
+        if (recording) {
+            checkpointNeeded = true; // the last command ended in an Error: what it changed was not sealed
+        }
         recording = true;
         command.clear();
     }

@@ -1,6 +1,6 @@
 // What every benchmark starts with: everything built, a stack of its own on free ports (logs in
 // test-results/bench-logs), a way to log a demo user in, and a pool of concurrent jobs.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureBuilt, root } from '../../scripts/build.mjs';
@@ -59,15 +59,39 @@ export function treeCpu(pid) {
   } catch {
     return 0; // ended meanwhile
   }
-  let ms = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  let children = '';
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS + childrenOf(pid).reduce((sum, child) => sum + treeCpu(child), 0);
+}
+
+function childrenOf(pid) {
   try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8');
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
-    // no children
+    return []; // no children, or ended meanwhile
   }
-  for (const child of children.trim().split(/\s+/).filter(Boolean)) ms += treeCpu(Number(child));
-  return ms;
+}
+
+/**
+ * CPU ms the JIT compilers of a process tree (a JVM's C1 and C2 threads) have used so far: a
+ * benchmark prints it over its measured rounds, where a part still warming up would show.
+ */
+export function jitCpu(pid) {
+  let ms = 0;
+  let threads;
+  try {
+    threads = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return 0; // ended meanwhile
+  }
+  for (const tid of threads) {
+    try {
+      if (!/^C[12] CompilerThre/.test(readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8'))) continue;
+      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ms += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return ms + childrenOf(pid).reduce((sum, child) => sum + jitCpu(child), 0);
 }
 
 /** CPU ms each part of the stack has used so far. */

@@ -9,13 +9,15 @@
 // workers, and the triage task noticed as a Socket.io event in the cabinet's open inbox.
 // Each round's work (circuit starts, receipts, projections) is finished and the stack idle before
 // the next round starts, so that a side's background work is never measured in the other side's
-// round. Five rounds: the baseline's rounds alone vary by 2× on this machine. Both sides are durable, on
+// round. Five rounds, after five warm-up rounds (see below): the baseline's rounds alone vary by 2×
+// on this machine. Both sides are durable, on
 // files, as `npm start` runs them (BENCH_STORAGE=memory: both in memory).
 import { io } from 'socket.io-client';
-import { loginToken, pool, settle, startBenchStack } from './bench-stack.mjs';
+import { jitCpu, loginToken, pool, settle, startBenchStack } from './bench-stack.mjs';
 import { deployBaseline, registerMail as register } from './registration.fixture.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS || 5);
 const PER_ROUND = Number(process.env.BENCH_MAILS || 40);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 8);
 const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES || 15);
@@ -77,9 +79,15 @@ try {
       },
     },
   };
-  // One warm-up round each, not counted (the JITs of both JVMs and of Node: the first round ran at
-  // a third of the later ones' rate on both sides), as the designer benchmark does.
-  for (let round = -1; round < ROUNDS; round++) {
+  // Warm-up rounds each, not counted: a server runs warm, and the JITs of Node and of both JVMs
+  // take a while. With one warm-up round, the wire server's C2 compiler was still using 200–340 ms
+  // of CPU in each of the next five rounds of 40 (a third to a half of the wire server's CPU), and
+  // 30–130 ms from the seventh on. The JIT CPU left in the measured rounds is printed below.
+  const jitParts = ['mongo', 'runtime'].filter((name) => stack.children[name]);
+  const jitNow = () => Object.fromEntries(jitParts.map((name) => [name, jitCpu(stack.children[name].proc.pid)]));
+  let jitBefore = null;
+  for (let round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
+    if (round === 0) jitBefore = jitNow();
     for (const [name, side] of Object.entries(sides)) {
       await drain();
       const before = name === 'baseline' ? await baselineTriageCount() : 0;
@@ -120,7 +128,8 @@ try {
 
   const median = (v) => percentile(v, 50);
   const fmt = (n) => n.toFixed(1);
-  console.log(`\nRegistrations per second (${ROUNDS} rounds × ${PER_ROUND} after a warm-up round, concurrency ${CONCURRENCY}, median of rounds)`);
+  const jitAfter = jitNow();
+  console.log(`\nRegistrations per second (${ROUNDS} rounds × ${PER_ROUND} after ${WARMUP_ROUNDS} warm-up rounds, concurrency ${CONCURRENCY}, median of rounds)`);
   console.log(`  diwan    ${fmt(median(rate.diwan))}/s   [${rate.diwan.map(fmt).join(', ')}]`);
   console.log(`  baseline ${fmt(median(rate.baseline))}/s   [${rate.baseline.map(fmt).join(', ')}]`);
   console.log(`  ratio diwan/baseline: ${(median(rate.diwan) / median(rate.baseline)).toFixed(2)}`);
@@ -128,6 +137,7 @@ try {
   console.log(`  diwan    ${fmt(median(through.diwan))}/s   [${through.diwan.map(fmt).join(', ')}]`);
   console.log(`  baseline ${fmt(median(through.baseline))}/s   [${through.baseline.map(fmt).join(', ')}]`);
   console.log(`  ratio diwan/baseline: ${(median(through.diwan) / median(through.baseline)).toFixed(2)}`);
+  console.log(`\nJIT compilers' CPU over the measured rounds: ${jitParts.map((name) => `${name === 'mongo' ? 'wire server' : name} ${jitAfter[name] - jitBefore[name]} ms`).join(', ')}`);
   console.log(`\nRegistration → triage task in an open inbox (${LATENCY_SAMPLES} samples each)`);
   for (const p of [50, 95]) {
     const d = percentile(latency.diwan, p);

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import mongoose from 'mongoose';
-import { jars } from '../../scripts/build.mjs';
+import { startWireServer } from '../harness/wire-server.js';
 
 /**
  * The local wire server narrows a query through a unique index when the query names the index's
@@ -25,17 +25,6 @@ const DOCUMENTS = 20_000;
 const POISON = 8; // an open one: conditions on status do not spare it
 const readsOnlyItsDocument = { $expr: { $gt: [{ $divide: [1, '$zero'] }, 0] } };
 
-async function startWireServer(storage: string[]): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn('java', ['-jar', jars.mongo, '--port', '0', ...storage], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let printed = '';
-  for await (const chunk of server.stdout!) {
-    printed += String(chunk);
-    const port = /listening on [\d.]+:(\d+)/.exec(printed)?.[1];
-    if (port) return { server, url: `mongodb://127.0.0.1:${port}/lookup` };
-  }
-  throw new Error(`the wire server stopped before listening: ${printed}`);
-}
-
 describe.each([
   ['an H2 file', 'file'],
   ['memory', 'memory'],
@@ -47,7 +36,7 @@ describe.each([
 
   beforeAll(async () => {
     dataDir = storage === 'file' ? mkdtempSync(path.join(tmpdir(), 'diwan-wire-lookup-')) : undefined;
-    const started = await startWireServer(dataDir ? ['--data', dataDir] : ['--memory']);
+    const started = await startWireServer(dataDir ? ['--data', dataDir] : ['--memory'], 'lookup');
     server = started.server;
     connection = await mongoose.createConnection(started.url).asPromise();
     await letters().createIndex({ ref: 1 }, { unique: true });

@@ -43,7 +43,9 @@ final class DiwanH2Backend extends H2Backend {
 
     /** Opens (or creates) the store {@code file} and its redo log beside it, applying what the log holds. */
     static DiwanH2Backend open(Path file) throws IOException {
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        MaintainedFileStore fileStore = new MaintainedFileStore();
+        fileStore.open(file.toString(), false, null);
+        MVStore store = new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().open();
         return new DiwanH2Backend(store, RedoLog.open(store, Path.of(file + RedoLog.SUFFIX)));
     }
 

@@ -133,6 +133,9 @@ final class RedoLog implements Durability {
                 return NOTHING;
             }
             state.put(LAST_COMMAND, upTo);
+            if (store.getFileStore() instanceof MaintainedFileStore file) {
+                file.housekeeping();
+            }
             store.commit();
             pending.clear();
             changedSinceCheckpoint = false;

@@ -12,6 +12,11 @@ import org.h2.mvstore.SingleFileStore;
  */
 final class MaintainedFileStore extends SingleFileStore {
 
+    /** A chunk with less live data than this (percent), old enough to be rewritten, is. */
+    private static final int REWRITE_BELOW_FILL_RATE = 50;
+    /** At most this much live data is moved at one checkpoint. */
+    private static final int REWRITE_LIMIT_BYTES = 4 << 20;
+
     MaintainedFileStore() {
         super(new HashMap<>());
     }
@@ -26,6 +31,13 @@ final class MaintainedFileStore extends SingleFileStore {
             doHousekeeping(getMvStore());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        // MVStore's own choice, on a busy machine, rewrites only the chunks at or below the average
+        // fill of those it may rewrite: under load, chunks just above it (3% live, say) were never
+        // freed, and the file went on growing. So every such chunk under half live is rewritten too.
+        if (rewriteChunks(REWRITE_LIMIT_BYTES, REWRITE_BELOW_FILL_RATE)) {
+            dropUnusedChunks();
         }
     }
 }

@@ -2,7 +2,7 @@ import { CIRCUIT_STATS_PERIODS, type CircuitDto, type CircuitStatsPeriod, type C
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../shared/api/use-api-query';
 import { BpmnViewer, type BpmnViewerState } from '../../shared/diagram/bpmn-viewer';
 import { CircuitIdentity } from '../../shared/diagram/circuit-identity';
@@ -11,6 +11,7 @@ import { DiagramFailedAlert } from '../../shared/diagram/diagram-failed.alert';
 import { directionOf } from '../../shared/i18n/language';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { circuitRoute } from '../../shared/routes/circuit.routes';
+import { useSearchUpdate } from '../../shared/routes/use-search-update';
 import { BackLink } from '../../shared/ui/back-link';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
@@ -39,12 +40,11 @@ export function CircuitLivePage() {
   const { id = '' } = useParams();
   const circuit = (useLocation().state as { circuit?: CircuitDto } | null)?.circuit;
   const xml = useApiQuery<CircuitXmlDto>(circuitXmlPath(id));
-  const [search, setSearch] = useSearchParams();
+  const [search, updateSearch] = useSearchUpdate();
   const metric = oneOf(HEAT_METRICS, search.get('metric'), 'count');
   const period = oneOf(CIRCUIT_STATS_PERIODS, search.get('period'), 'all');
   const choose = (name: 'metric' | 'period', value: HeatMetric | CircuitStatsPeriod) =>
-    setSearch((current) => {
-      const next = new URLSearchParams(current);
+    updateSearch((next) => {
       next.set(name, value);
       return next;
     }, { replace: true, state: circuit ? { circuit } : null });

@@ -8,7 +8,8 @@ import { RISK_DAYS_CHOICES, type DashboardFilters } from './dashboard.query';
 
 interface DashboardFiltersFormProps {
   filters: DashboardFilters;
-  onChange: (filters: DashboardFilters) => void;
+  /** Called with the changed filter only: the page applies it to the latest filters. */
+  onChange: (change: Partial<DashboardFilters>) => void;
   circuits: CircuitDto[];
 }
 
@@ -18,7 +19,7 @@ export function DashboardFiltersForm({ filters, onChange, circuits }: DashboardF
   const formatNumber = useFormatNumber();
   const { departments, nameOf } = useDepartments();
   const { mailTypes, labelOf } = useMailTypes();
-  const set = <K extends keyof DashboardFilters>(key: K, value: DashboardFilters[K]) => onChange({ ...filters, [key]: value });
+  const set = <K extends keyof DashboardFilters>(key: K, value: DashboardFilters[K]) => onChange({ [key]: value });
 
   const select = (key: 'department' | 'circuit' | 'mailType', options: { value: string; label: string }[]) => (
     <FormField label={t(`dashboard.filters.${key}`)}>

@@ -1,8 +1,8 @@
 import type { CircuitDto, DashboardDto } from '@diwan/contracts';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../shared/api/use-api-query';
 import { useLanguage } from '../../shared/i18n/use-language';
+import { useSearchUpdate } from '../../shared/routes/use-search-update';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
 import { ActivityFeed } from './activity.feed';
@@ -21,7 +21,7 @@ import './dashboard.css';
  */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchUpdate();
   const filters = filtersOf(params);
   const dashboard = useDashboard(filters);
   const circuitsQuery = useApiQuery<CircuitDto[]>('/api/circuits');
@@ -36,7 +36,7 @@ export function DashboardPage() {
         </div>
         {dashboard.status === 'success' && <Freshness data={dashboard.data} />}
       </header>
-      <DashboardFiltersForm filters={filters} circuits={circuits} onChange={(next) => setParams(paramsOf(next), { replace: true })} />
+      <DashboardFiltersForm filters={filters} circuits={circuits} onChange={(change) => updateParams((current) => paramsOf({ ...filtersOf(current), ...change }), { replace: true })} />
       {dashboard.status === 'loading' && <Loading>{t('dashboard.loading')}</Loading>}
       {dashboard.status === 'error' && <ErrorMessage title={t('dashboard.error')} error={dashboard.error} onRetry={dashboard.retry} />}
       {dashboard.status === 'success' && (

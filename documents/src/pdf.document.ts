@@ -23,6 +23,9 @@ export interface PdfInfo {
  */
 export function createPdf(info: PdfInfo, margin = 48): { doc: Doc; bytes: Promise<Buffer> } {
   const doc = new PDFDocument({
+    // No standard font: pdfkit would parse Helvetica's metrics for every document (about a tenth of a
+    // receipt's CPU), and Diwan writes in Amiri only (set below).
+    font: null as unknown as string,
     size: 'A4',
     margin,
     bufferPages: info.bufferPages ?? false,
@@ -38,6 +41,7 @@ export function createPdf(info: PdfInfo, margin = 48): { doc: Doc; bytes: Promis
     },
   });
   registerFonts(doc);
+  doc.font('regular');
   return { doc, bytes: collect(doc) };
 }
 

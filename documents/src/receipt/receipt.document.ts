@@ -118,7 +118,11 @@ function drawQr(doc: Doc, url: string, x: number, y: number, size: number): void
   doc.fill().restore();
 }
 
+/** One formatter per time zone: making one costs more than the rest of a receipt's text. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function formatDate(iso: string, timeZone = 'Africa/Tunis'): string {
-  const parts = new Intl.DateTimeFormat('fr-FR', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  let format = dateFormats.get(timeZone);
+  if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('fr-FR', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })));
+  const parts = format.format(new Date(iso));
   return parts.replace(',', '');
 }

@@ -62,6 +62,26 @@ export async function loadMarker(id: string, known?: MailFacts): Promise<{ marke
 
 export async function saveMarker(marker: MailMarker): Promise<void> {
   await DashboardMailModel.replaceOne({ _id: marker._id }, marker, { upsert: true });
+  remember(marker);
+}
+
+/**
+ * Writes a marker that nothing has written yet (a mail's first event, its registration, in one
+ * write instead of a read and a write); false, and nothing written, when there is one already.
+ */
+export async function insertNewMarker(marker: MailMarker): Promise<boolean> {
+  if (recent.has(marker._id)) return false;
+  try {
+    await DashboardMailModel.insertMany([marker], { lean: true });
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) return false;
+    throw err;
+  }
+  remember(marker);
+  return true;
+}
+
+function remember(marker: MailMarker): void {
   recent.delete(marker._id);
   recent.set(marker._id, structuredClone(marker));
   if (recent.size > RECENT_MARKERS) recent.delete(recent.keys().next().value!);

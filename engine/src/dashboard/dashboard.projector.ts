@@ -5,7 +5,7 @@ import type { Logger } from '../shared/logger.js';
 import { userTaskEndedAt } from '../tasks/user-task.stream.js';
 import { departmentsOf } from '../users/user.service.js';
 import { pushFeed } from './dashboard.feed.js';
-import { loadMarker, markerIdOf, newMarker, saveMarker } from './dashboard.mail-marker.js';
+import { insertNewMarker, loadMarker, markerIdOf, newMarker, saveMarker } from './dashboard.mail-marker.js';
 import { contributionOf, openWorkDiff } from './dashboard.marker.js';
 import type { MailMarker } from './dashboard.model.js';
 import type { DashboardNotifier } from './dashboard.notify.js';
@@ -98,6 +98,9 @@ export class DashboardProjector {
 
   private async registered(mail: MailDto): Promise<string[] | void> {
     const facts = factsOf(mail);
+    // the usual case, a mail no event has marked yet: counted with one write
+    const first = { ...newMarker(mail.id, facts), received: true };
+    if (await insertNewMarker(first)) return this.counted(first, mail.receivedAt, mail.registeredBy);
     const marker = (await loadMarker(mail.id, facts))?.marker ?? newMarker(mail.id, facts);
     if (marker.received) return;
     marker.chronoNumber = mail.chronoNumber; // a draft letter gets its number when it is registered
@@ -107,6 +110,11 @@ export class DashboardProjector {
   private async receive(marker: MailMarker, receivedAt: string | Date, actor: string | null): Promise<string[]> {
     marker.received = true;
     await saveMarker(marker);
+    return this.counted(marker, receivedAt, actor);
+  }
+
+  /** Counts a mail whose marker is saved as received. */
+  private async counted(marker: MailMarker, receivedAt: string | Date, actor: string | null): Promise<string[]> {
     await countReceived(dayOf(new Date(receivedAt), this.deps.timeZone), marker.dims);
     await pushFeed({ ...this.feedBase(marker, `registered:${marker._id}`, 'mail.registered', marker.dims.departments), actor });
     return marker.dims.departments;

@@ -18,15 +18,26 @@ const processedEventSchema = new Schema<ProcessedEvent>(
 
 export const ProcessedEventModel = model<ProcessedEvent>('ProcessedEvent', processedEventSchema, 'processedEvents');
 
-/** Records the event; false when it was already there. Duplicates are recognised by code 11000 only. */
-export async function markProcessed(id: string, type: string): Promise<boolean> {
+/**
+ * Records the events, in one write; answers the ids that were already there (another delivery
+ * recorded them meanwhile). Duplicates are recognised by code 11000 only.
+ */
+export async function markProcessed(events: { id: string; type: string }[]): Promise<Set<string>> {
+  const already = new Set<string>();
+  if (events.length === 0) return already;
+  const processedAt = new Date();
   try {
-    await ProcessedEventModel.create({ _id: id, type, processedAt: new Date() });
-    return true;
+    await ProcessedEventModel.insertMany(events.map(({ id, type }) => ({ _id: id, type, processedAt })), { ordered: false, lean: true });
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) return false;
-    throw err;
+    const failures = (err as { writeErrors?: { code?: number; index?: number; err?: { code?: number; index?: number } }[] }).writeErrors;
+    if (!failures?.length) throw err;
+    for (const failure of failures) {
+      const { code, index } = failure.err ?? failure;
+      if (code !== 11000 || index === undefined) throw err;
+      already.add(events[index]!.id);
+    }
   }
+  return already;
 }
 
 /** Which of these event ids were applied already (read by `_id`). */

@@ -35,6 +35,12 @@ export class RuntimeEventHandler {
     const occurredAt: string[] = [];
     // one read for the batch's ids already applied; ids applied in this batch are added as it goes
     const done = await processedAmong(raws.flatMap((raw) => (typeof (raw as { id?: unknown })?.id === 'string' ? [(raw as { id: string }).id] : [])));
+    // The ids are recorded together once the batch is applied (a write per batch, not one per
+    // event). A crash before that has the bridge deliver the batch again, and its events are
+    // applied again: delivery is at least once, and every subscriber's projection is idempotent.
+    const applied: { id: string; type: string }[] = [];
+    const refused: { id: string; type: string }[] = [];
+    let transient: unknown = null;
     for (const raw of raws) {
       const parsed = runtimeEventSchema.safeParse(raw);
       const problem = parsed.success ? semanticProblem(parsed.data) : parsed.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ');
@@ -54,13 +60,25 @@ export class RuntimeEventHandler {
         // User-task events become domain events once projected (the inbox projector emits them).
         if (!event.type.startsWith('userTask.')) await this.bus.emit(event.type as Exclude<RuntimeEvent['type'], `userTask.${string}`>, event);
       } catch (err) {
-        if (isTransient(err)) throw err;
+        if (isTransient(err)) {
+          transient = err;
+          break;
+        }
         await this.refuse(node, raw, `could not be applied: ${(err as Error).message}`, result);
-        await markProcessed(event.id, event.type);
+        refused.push(event);
         continue;
       }
-      if (await markProcessed(event.id, event.type)) result.applied += 1;
-      else result.duplicates += 1;
+      applied.push(event);
+    }
+    // after a transient failure, what was applied is still recorded if the database takes it
+    const already = await markProcessed([...applied, ...refused]).catch((err: unknown) => {
+      if (transient) return null;
+      throw err;
+    });
+    if (transient) throw transient;
+    for (const event of applied) {
+      if (already?.has(event.id)) result.duplicates += 1;
+      else result.applied += 1;
     }
     this.status.record(node, pending, occurredAt);
     return result;

@@ -5,6 +5,8 @@ export interface Receipt {
   number: string;
   businessKey: string;
   issuedAt: string;
+  /** The mail it was recorded on; null for a business key that is no mail. */
+  mail: MailDto | null;
 }
 
 /** A circuit event the engine records on the mail's audit trail (deadline reminders and escalations). */

@@ -511,7 +511,7 @@ export function openApiDocument() {
         post: { summary: "A deadline reminder or escalation (workers: deadline.remind, deadline.escalate): in-app to the late step's holders (and supervisors on an escalation), e-mail to the deadline desk; once per dedupe key", security: [{ serviceToken: [] }], requestBody: json(deadlineNotificationSchema), responses: { '200': ok('NotificationDto[]'), '400': errorResponse('Bad input'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail') } },
       },
       '/api/internal/receipts': {
-        post: { summary: 'Issue the receipt of a correspondence, idempotently (workers)', security: [{ serviceToken: [] }], requestBody: json(issueReceiptSchema), responses: { '201': ok('The receipt'), '400': errorResponse('Bad input'), '401': errorResponse('Wrong token') } },
+        post: { summary: 'Issue the receipt of a correspondence, idempotently (workers)', security: [{ serviceToken: [] }], requestBody: json(issueReceiptSchema), responses: { '201': ok('The receipt { number, businessKey, issuedAt, mail }: mail is the MailDto it was recorded on, null for a business key that is no mail'), '400': errorResponse('Bad input'), '401': errorResponse('Wrong token') } },
       },
       '/api/internal/mails/{id}/dispatch/letter': {
         get: { summary: 'The letter that leaves, as PDF: the current letter (signed once signed), else the latest reply PDF (workers)', security: [{ serviceToken: [] }], parameters: [pathParam('id')], responses: { '200': ok('application/pdf'), '401': errorResponse('Wrong token'), '404': errorResponse('Unknown mail, or no letter') } },

@@ -57,13 +57,21 @@ export class MailUpdates {
     return { mail: await this.publish(updated), created: true };
   }
 
-  /** Records the receipt on the mail it was issued for (business key = mail id); other business keys are left alone. */
-  async recordReceipt(businessKey: string, receipt: { number: string; issuedAt: Date }): Promise<void> {
-    if (!OBJECT_ID.test(businessKey)) return;
+  /**
+   * Records the receipt on the mail it was issued for (business key = mail id), and answers that
+   * mail (null for another business key, or no such mail).
+   */
+  async recordReceipt(businessKey: string, receipt: { number: string; issuedAt: Date }): Promise<MailDto | null> {
+    if (!OBJECT_ID.test(businessKey)) return null;
     const updated = await MailModel.findOneAndUpdate({ _id: businessKey, receipt: null }, { $set: { receipt } }, { returnDocument: 'after', lean: true });
-    if (!updated) return;
+    if (!updated) {
+      // recorded already (a retry)
+      const mail = await MailModel.findById(businessKey).lean();
+      return mail && mail.status !== 'void' ? toMailDto(mail) : null;
+    }
     await record({ actor: 'system', action: 'receipt.issued', mailId: businessKey, details: { number: receipt.number } });
-    await this.publish(updated);
+    const dto = await this.publish(updated);
+    return updated.status === 'void' ? null : dto;
   }
 
   private async publish(mail: Mail): Promise<MailDto> {

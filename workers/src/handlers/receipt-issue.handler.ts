@@ -2,7 +2,6 @@ import type { ExternalTask } from 'camunda-external-task-client-js';
 import type { EngineApi } from '../engine.api.js';
 import type { TopicHandler } from '../failure-policy.js';
 import { renderReceipt } from '../receipt/receipt.document.js';
-import { mailIdOf } from './mail-of-task.js';
 
 export interface ReceiptIssueDeps {
   engine: EngineApi;
@@ -22,10 +21,8 @@ export function receiptIssueHandler(deps: ReceiptIssueDeps): TopicHandler {
     if (!task.businessKey) throw new Error('receipt.issue needs a business key on the process instance');
     const receipt = await deps.engine.issueReceipt(task.businessKey, task.processInstanceId);
     const result = { receiptNumber: receipt.number, receiptIssuedAt: receipt.issuedAt };
-    const mailId = mailIdOf(task);
-    if (!mailId) return result; // a circuit started without a registered mail: a number, no document
-
-    const mail = await deps.engine.mail(mailId);
+    const { mail } = receipt;
+    if (!mail) return result; // a circuit started without a registered mail: a number, no document
     if (!mail.chronoNumber || mail.attachments.some((a) => a.role === 'receipt')) return result; // a draft has no number yet
     // A portal deposit's receipt is made and sealed by the engine at confirmation, with this same number.
     if (mail.channel === 'portal') return result;
@@ -40,7 +37,7 @@ export function receiptIssueHandler(deps: ReceiptIssueDeps): TopicHandler {
       timeZone: deps.timeZone,
     });
     const filename = `accuse-reception-${mail.chronoNumber.replaceAll('/', '-')}.pdf`;
-    await deps.engine.attachToMail(mailId, { filename, contentType: 'application/pdf', content: pdf }, 'receipt');
+    await deps.engine.attachToMail(mail.id, { filename, contentType: 'application/pdf', content: pdf }, 'receipt');
     return result;
   };
 }

@@ -71,28 +71,36 @@ function childrenOf(pid) {
 }
 
 /**
- * CPU ms the JIT compilers of a process tree (a JVM's C1 and C2 threads) have used so far: a
- * benchmark prints it over its measured rounds, where a part still warming up would show.
+ * CPU ms each JIT compiler thread of a process tree (a JVM's C1 and C2 threads) has used so far, by
+ * thread: a benchmark prints it over its measured rounds (`jitCpuBetween`), where a part still
+ * warming up would show.
  */
-export function jitCpu(pid) {
-  let ms = 0;
-  let threads;
+export function jitCpu(pid, threads = new Map()) {
+  let tids;
   try {
-    threads = readdirSync(`/proc/${pid}/task`);
+    tids = readdirSync(`/proc/${pid}/task`);
   } catch {
-    return 0; // ended meanwhile
+    return threads; // ended meanwhile
   }
-  for (const tid of threads) {
+  for (const tid of tids) {
     try {
       if (!/^C[12] CompilerThre/.test(readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8'))) continue;
       const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ms += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+      threads.set(`${pid}/${tid}`, (Number(fields[11]) + Number(fields[12])) * TICK_MS);
     } catch {
       // the thread ended meanwhile
     }
   }
-  return ms + childrenOf(pid).reduce((sum, child) => sum + jitCpu(child), 0);
+  for (const child of childrenOf(pid)) jitCpu(child, threads);
+  return threads;
 }
+
+/**
+ * The JIT CPU between two `jitCpu` readings. The JVM ends idle compiler threads and starts new ones:
+ * a thread's CPU counts from the first reading (or its start) until it was last seen, so the CPU of
+ * a thread that ended between the readings after working is left out (an undercount, never less than 0).
+ */
+export const jitCpuBetween = (before, after) => [...after].reduce((sum, [tid, ms]) => sum + Math.max(0, ms - (before.get(tid) ?? 0)), 0);
 
 /** CPU ms each part of the stack has used so far. */
 export const partsCpu = (stack) => Object.fromEntries(Object.entries(stack.children).map(([name, child]) => [name, treeCpu(child.proc.pid)]));

@@ -13,7 +13,7 @@
 // on this machine. Both sides are durable, on
 // files, as `npm start` runs them (BENCH_STORAGE=memory: both in memory).
 import { io } from 'socket.io-client';
-import { jitCpu, loginToken, pool, settle, startBenchStack } from './bench-stack.mjs';
+import { jitCpu, jitCpuBetween, loginToken, pool, settle, startBenchStack } from './bench-stack.mjs';
 import { deployBaseline, registerMail as register } from './registration.fixture.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
@@ -82,7 +82,8 @@ try {
   // Warm-up rounds each, not counted: a server runs warm, and the JITs of Node and of both JVMs
   // take a while. With one warm-up round, the wire server's C2 compiler was still using 200–340 ms
   // of CPU in each of the next five rounds of 40 (a third to a half of the wire server's CPU), and
-  // 30–130 ms from the seventh on. The JIT CPU left in the measured rounds is printed below.
+  // 30–130 ms from the seventh on (it now runs the quick compiler only: scripts/stack.mjs). The JIT
+  // CPU left in the measured rounds is printed below.
   const jitParts = ['mongo', 'runtime'].filter((name) => stack.children[name]);
   const jitNow = () => Object.fromEntries(jitParts.map((name) => [name, jitCpu(stack.children[name].proc.pid)]));
   let jitBefore = null;
@@ -137,7 +138,7 @@ try {
   console.log(`  diwan    ${fmt(median(through.diwan))}/s   [${through.diwan.map(fmt).join(', ')}]`);
   console.log(`  baseline ${fmt(median(through.baseline))}/s   [${through.baseline.map(fmt).join(', ')}]`);
   console.log(`  ratio diwan/baseline: ${(median(through.diwan) / median(through.baseline)).toFixed(2)}`);
-  console.log(`\nJIT compilers' CPU over the measured rounds: ${jitParts.map((name) => `${name === 'mongo' ? 'wire server' : name} ${jitAfter[name] - jitBefore[name]} ms`).join(', ')}`);
+  console.log(`\nJIT compilers' CPU over the measured rounds: ${jitParts.map((name) => `${name === 'mongo' ? 'wire server' : name} ${jitCpuBetween(jitBefore[name], jitAfter[name])} ms`).join(', ')}`);
   console.log(`\nRegistration → triage task in an open inbox (${LATENCY_SAMPLES} samples each)`);
   for (const p of [50, 95]) {
     const d = percentile(latency.diwan, p);

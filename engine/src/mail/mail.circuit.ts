@@ -22,12 +22,7 @@ export interface CircuitStarterOptions {
   pollMs?: number;
   leaseMs?: number;
   maxAttempts?: number;
-  /**
-   * How many starts run at once (a burst of registrations must not queue behind each other). A start
-   * mostly waits on the runtime: with 4 at once, 100 mails registered in 2.3–2.6 s had all
-   * their circuits started only after 5.5–6.8 s, and reached the triage inbox after 7.1–7.7 s; with
-   * 12, after 3.2–3.7 s and 5.1–5.8 s, the registrations no slower.
-   */
+  /** How many starts run at once (a burst of registrations must not queue behind each other). */
   concurrency?: number;
 }
 
@@ -61,7 +56,7 @@ export class CircuitStarter {
     this.pollMs = options.pollMs ?? 1000;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.maxAttempts = options.maxAttempts ?? 30;
-    this.concurrency = options.concurrency ?? 12;
+    this.concurrency = options.concurrency ?? 4;
   }
 
   /** Deployed definitions never change: read each once. */

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import mongoose from 'mongoose';
+import { gridBucket } from '../shared/grid-bucket.js';
 import type { AttachmentDto } from '@diwan/contracts';
 import type { UploadedFile } from './attachment.upload.js';
 
@@ -15,11 +16,7 @@ export interface StoredAttachment {
   uploadedBy: string;
 }
 
-function bucket() {
-  const db = mongoose.connection.db;
-  if (!db) throw new Error('The database is not connected');
-  return new mongoose.mongo.GridFSBucket(db, { bucketName: 'attachments' });
-}
+const bucket = () => gridBucket('attachments');
 
 /** Writes one file to GridFS with its metadata. */
 export async function storeFile(file: UploadedFile, meta: { mailId: string; role: AttachmentDto['role']; uploadedBy: string }): Promise<StoredAttachment> {

@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
+import { gridBucket } from '../shared/grid-bucket.js';
 import type { StoredPdf } from './letter.model.js';
 
-function bucket() {
-  const db = mongoose.connection.db;
-  if (!db) throw new Error('The database is not connected');
-  return new mongoose.mongo.GridFSBucket(db, { bucketName: 'letters' });
-}
+const bucket = () => gridBucket('letters');
 
 /** Writes a letter's PDF to GridFS (bucket `letters`). */
 export async function storePdf(pdf: Buffer, meta: { mailId: string; version: number; kind: 'draft' | 'signed' }): Promise<StoredPdf> {

@@ -1,13 +1,10 @@
 import mongoose from 'mongoose';
+import { gridBucket } from '../shared/grid-bucket.js';
 import type { UploadedFile } from '../attachments/attachment.upload.js';
 import type { HeldFile } from './portal-deposit.model.js';
 
 /** A deposit's files wait in GridFS (bucket `portalDeposits`) until it is confirmed, then move to the mail. */
-function bucket() {
-  const db = mongoose.connection.db;
-  if (!db) throw new Error('The database is not connected');
-  return new mongoose.mongo.GridFSBucket(db, { bucketName: 'portalDeposits' });
-}
+const bucket = () => gridBucket('portalDeposits');
 
 export async function holdFiles(depositId: string, files: UploadedFile[]): Promise<HeldFile[]> {
   const held: HeldFile[] = [];

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, loadEnv } from 'vite';
+import { defineConfig, loadEnv, type HtmlTagDescriptor, type Plugin, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
@@ -11,13 +11,54 @@ const reactRouterProduction = (entry: 'index' | 'dom-export') =>
   fileURLToPath(import.meta.resolve('react-router')).replace(/([\\/])development[\\/]index\.mjs$/, `$1production$1${entry}.mjs`);
 
 /**
+ * The entry (main.tsx) imports the app (app.start.tsx) only once a circuit's diagram is drawn, on a
+ * first load of a circuit's page (features/circuits/circuit-ahead.ts), and at once on any other page.
+ * index.html names the app's chunks and styles as preloads, so that they are fetched with the entry,
+ * not after it has run.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'diwan:preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const chunks = Object.values(bundle ?? {}).filter((file): file is Rolldown.OutputChunk => file.type === 'chunk');
+        const app = chunks.find((chunk) => chunk.facadeModuleId?.replace(/\\/g, '/').endsWith('/src/app/app.start.tsx'));
+        if (!app) throw new Error('diwan:preload-app: no chunk for src/app/app.start.tsx');
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        // what the entry (already in the page) holds and imports is left out
+        const visit = (chunk: Rolldown.OutputChunk) => {
+          if (chunk.isEntry || scripts.has(chunk.fileName)) return;
+          scripts.add(chunk.fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const name of chunk.imports) visit(bundle![name] as Rolldown.OutputChunk);
+        };
+        visit(app);
+        for (const entry of chunks.filter((chunk) => chunk.isEntry)) {
+          for (const css of entry.viteMetadata?.importedCss ?? []) styles.delete(css);
+          for (const name of entry.imports) scripts.delete(name);
+        }
+        const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({ tag: 'link', attrs, injectTo: 'head' });
+        return [
+          ...[...scripts].map((file) => link({ rel: 'modulepreload', crossorigin: true, href: `/${file}` })),
+          // a preload, not a stylesheet: a stylesheet would hold the entry back until it is in
+          ...[...styles].map((file) => link({ rel: 'preload', as: 'style', crossorigin: true, href: `/${file}` })),
+        ];
+      },
+    },
+  };
+}
+
+/**
  * The engine (Express + Socket.io) listens on :3000; in production it serves dist/ itself.
  * `DIWAN_ENGINE_URL` points the dev server (and `vite preview`) at another engine.
  */
 export default defineConfig(({ mode }) => {
   const engine = loadEnv(mode, '.', 'DIWAN_').DIWAN_ENGINE_URL || 'http://localhost:3000';
   return {
-    plugins: [react()],
+    plugins: [react(), preloadApp()],
     resolve:
       mode === 'production'
         ? {
@@ -43,14 +84,19 @@ export default defineConfig(({ mode }) => {
         output: {
           codeSplitting: {
             groups: [
+              // Vite's preload helper, which every lazy import goes through, in a chunk of its own: the
+              // entry (main.tsx) needs it, and must not wait for the shell chunk to have it.
+              { name: 'preload-helper', test: /preload-helper/, priority: 1 },
               // The app's own small modules that several chunks share (API clients, hooks, the
               // session, i18n, shared UI) go in one chunk, with what they import, rather than one
               // chunk each: opening a circuit fetched 32 files, each costing the page's main thread
               // a request from the cache; it now fetches 17 (`BENCH_DIAG=1 npm run bench:designer`).
-              // Pages, the diagram pieces (bpmn-js) and the catalogues stay in chunks of their own.
+              // Pages, the diagram pieces (bpmn-js) and the catalogues stay in chunks of their own, and so
+              // does what the entry (main.tsx) imports: it runs before the shell is even loaded.
               {
                 name: 'shell',
-                test: (id: string) => /designer[\\/]src[\\/]/.test(id) && !/\.page\.tsx$|[\\/]shared[\\/]diagram[\\/]|locales/.test(id),
+                test: (id: string) =>
+                  /designer[\\/]src[\\/]/.test(id) && !/\.page\.tsx$|[\\/]shared[\\/]diagram[\\/]|locales|circuit-ahead|session\.storage/.test(id),
                 minShareCount: 2,
               },
             ],

@@ -43,6 +43,7 @@ const routes: RouteObject[] = [
         path: '/circuits/:id',
         // bpmn-js is the heaviest dependency: load it only when a diagram is opened. The loader starts
         // fetching the diagram meanwhile (it runs in parallel with `lazy`), and the page takes it.
+        // On a first load, the diagram is drawn before the app (circuit-ahead.ts, which knows this path).
         loader: ({ params }) => {
           prefetchCircuitXml(params.id ?? '');
           return null;

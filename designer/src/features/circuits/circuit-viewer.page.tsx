@@ -1,12 +1,11 @@
 import type { CircuitDto } from '@diwan/contracts';
-import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import type Canvas from 'diagram-js/lib/core/Canvas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { BpmnViewer, type BpmnViewerState } from '../../shared/diagram/bpmn-viewer';
 import { CircuitIdentity } from '../../shared/diagram/circuit-identity';
 import { DiagramFailedAlert } from '../../shared/diagram/diagram-failed.alert';
+import { processNameOf } from '../../shared/diagram/navigated-viewer';
 import { canSeeLiveView, circuitLiveRoute } from '../../shared/routes/circuit.routes';
 import { useSession } from '../../shared/session/use-session';
 import { BackLink } from '../../shared/ui/back-link';
@@ -63,15 +62,10 @@ export function CircuitViewerPage() {
             fitRequest={fitRequest}
             onStateChange={setViewerState}
             onReady={(viewer) => viewer && setDrawnName(processNameOf(viewer))}
+            aheadKey={id}
           />
         </div>
       )}
     </section>
   );
-}
-
-/** The name of the process the viewer drew (its root element), if it has one. */
-function processNameOf(viewer: NavigatedViewer): string | null {
-  const root = viewer.get<Canvas>('canvas').getRootElement() as { businessObject?: { name?: string } };
-  return root.businessObject?.name?.trim() || null;
 }

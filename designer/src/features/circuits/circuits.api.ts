@@ -1,6 +1,7 @@
 import type { CircuitXmlDto } from '@diwan/contracts';
 import { apiFetch } from '../../shared/api/api.client';
 import { circuitXmlPath } from '../../shared/diagram/circuit-xml.api';
+import { takeXmlAhead } from './circuit-ahead';
 
 /** Engine paths for circuits; ids are process definition ids (`key:version:uuid`). */
 export const circuitsPath = '/api/circuits';
@@ -15,9 +16,10 @@ let ahead: { path: string; response: Promise<CircuitXmlDto> } | null = null;
 export function prefetchCircuitXml(id: string): void {
   const path = circuitXmlPath(id);
   if (ahead?.path === path) return;
-  // On a first load this runs as the router is created, before React DOM is even evaluated; the
-  // session is already plugged into the API client then (app.boot.ts).
-  const response = apiFetch<CircuitXmlDto>(path);
+  // On a first load, the entry has fetched it already (circuit-ahead.ts); if the engine refused
+  // it, the request is made again here, so that the page reports the refusal as on any navigation.
+  // The session is plugged into the API client before the router is created (app.boot.ts).
+  const response = takeXmlAhead(id)?.then((circuit) => circuit ?? apiFetch<CircuitXmlDto>(path)) ?? apiFetch<CircuitXmlDto>(path);
   response.catch(() => undefined); // the page reports a failure when it takes the response
   ahead = { path, response };
 }

@@ -1,11 +1,9 @@
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import 'bpmn-js/dist/assets/diagram-js.css';
-import 'bpmn-js/dist/assets/bpmn-js.css';
-import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
-import './bpmn-viewer.css';
+import { takeDrawnAhead } from './diagram-ahead';
+import { createViewer, fitDiagram, importOffPage, placeHost } from './navigated-viewer';
 
 export type BpmnViewerState = 'importing' | 'ready' | 'failed';
 
@@ -21,6 +19,8 @@ interface BpmnViewerProps {
   testId?: string;
   /** The viewer, once a diagram is imported and fitted (for overlays); `null` while importing again. */
   onReady?: (viewer: NavigatedViewer | null) => void;
+  /** The key a diagram drawn before the app would have for this page (see diagram-ahead.ts): the viewer takes it. */
+  aheadKey?: string;
 }
 
 /**
@@ -28,7 +28,7 @@ interface BpmnViewerProps {
  * destroyed on unmount; the container is laid out LTR whatever the page direction, since
  * BPMN coordinates are absolute.
  */
-export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers, testId = 'bpmn-canvas', onReady }: BpmnViewerProps) {
+export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers, testId = 'bpmn-canvas', onReady, aheadKey }: BpmnViewerProps) {
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<NavigatedViewer | null>(null);
   const [state, setState] = useState<BpmnViewerState>('importing');
@@ -40,32 +40,46 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers,
   });
 
   // The viewer draws into a host of its own, kept out of the page while it imports (see importOffPage).
+  // On a first load, the page's diagram may have been drawn before the app: the viewer takes it, in
+  // the commit that shows the page (a layout effect), so its frame and this canvas are never both seen.
   const host = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
+  const drawnXml = useRef<string | null>(null);
+  const initialAheadKey = useRef(aheadKey);
+  useLayoutEffect(() => {
     if (!container.current) return;
-    const div = document.createElement('div');
-    div.className = 'bpmn-canvas__host';
-    const instance = new NavigatedViewer({ container: div });
-    host.current = div;
-    viewer.current = instance;
+    const ahead = initialAheadKey.current === undefined ? null : takeDrawnAhead(initialAheadKey.current);
+    const made = ahead ?? createViewer();
+    host.current = made.host;
+    viewer.current = made.viewer;
+    if (ahead) {
+      drawnXml.current = ahead.xml;
+      placeHost(ahead.viewer, ahead.host, container.current);
+      fitDiagram(ahead.viewer);
+      setState('ready');
+      notify.current?.('ready');
+      ready.current?.(ahead.viewer);
+    }
     return () => {
-      instance.destroy();
+      made.viewer.destroy();
       viewer.current = null;
       host.current = null;
+      drawnXml.current = null;
     };
   }, []);
 
   useEffect(() => {
     const instance = viewer.current;
-    if (!instance || !host.current || !container.current || xml === null) return;
+    if (!instance || !host.current || !container.current || xml === null || xml === drawnXml.current) return;
     let cancelled = false;
+    drawnXml.current = null;
     setState('importing');
     notify.current?.('importing');
     ready.current?.(null);
     importOffPage(instance, xml, host.current, container.current).then(
       () => {
         if (cancelled) return;
-        fitDiagram(instance.get<Canvas>('canvas'));
+        drawnXml.current = xml;
+        fitDiagram(instance);
         // The diagram is drawn: the page drops its "loading" in this same task, not a later one.
         flushSync(() => {
           setState('ready');
@@ -106,7 +120,7 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers,
 
   useEffect(() => {
     if (fitRequest === 0 || state !== 'ready') return;
-    if (viewer.current) fitDiagram(viewer.current.get<Canvas>('canvas'));
+    if (viewer.current) fitDiagram(viewer.current);
   }, [fitRequest, state]);
 
   return (
@@ -121,27 +135,4 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers,
       aria-busy={state === 'importing'}
     />
   );
-}
-
-/**
- * Imports with the viewer's host out of the document, then puts it back: each label that bpmn-js
- * measures while drawing then lays out only itself, not the page and every shape drawn so far, and
- * the page is laid out once, with the whole diagram.
- */
-async function importOffPage(instance: NavigatedViewer, xml: string, host: HTMLDivElement, container: HTMLDivElement): Promise<void> {
-  host.remove();
-  try {
-    await instance.importXML(xml);
-  } finally {
-    container.append(host);
-    instance.get<Canvas>('canvas').resized();
-  }
-}
-
-/**
- * Fits the diagram to the container and centres it. diagram-js centres when `center` is truthy
- * (its docs pass 'auto'); its type only names a Point, hence the cast.
- */
-function fitDiagram(canvas: Canvas): void {
-  canvas.zoom('fit-viewport', 'auto' as never);
 }

@@ -1,14 +1,7 @@
-import type { LoginResponse, SessionUser } from '@diwan/contracts';
-
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: SessionUser;
-}
+import type { LoginResponse } from '@diwan/contracts';
+import { readStored, type Session, STORAGE_KEY } from './session.storage';
 
 type Listener = () => void;
-
-const STORAGE_KEY = 'diwan.session';
 
 /**
  * The signed-in session, kept in localStorage so a reload stays signed in, and shared across
@@ -63,22 +56,6 @@ class SessionStore {
 
   private emit(): void {
     for (const listener of this.listeners) listener();
-  }
-}
-
-function readStored(): Session | null {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<Session>;
-    if (!parsed.token || !parsed.user || !parsed.expiresAt) return null;
-    if (Date.parse(parsed.expiresAt) <= Date.now()) {
-      localStorage.removeItem(STORAGE_KEY);
-      return null;
-    }
-    return parsed as Session;
-  } catch {
-    return null;
   }
 }
 

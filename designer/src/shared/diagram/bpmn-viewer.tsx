@@ -46,21 +46,29 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers,
   const drawnXml = useRef<string | null>(null);
   const initialAheadKey = useRef(aheadKey);
   useLayoutEffect(() => {
+    if (!container.current || initialAheadKey.current === undefined) return;
+    const ahead = takeDrawnAhead(initialAheadKey.current);
+    if (!ahead) return;
+    host.current = ahead.host;
+    viewer.current = ahead.viewer;
+    drawnXml.current = ahead.xml;
+    placeHost(ahead.viewer, ahead.host, container.current);
+    fitDiagram(ahead.viewer);
+    setState('ready');
+    notify.current?.('ready');
+    ready.current?.(ahead.viewer);
+  }, []);
+  // Otherwise a viewer of its own, made ready while the diagram is still on its way.
+  useEffect(() => {
     if (!container.current) return;
-    const ahead = initialAheadKey.current === undefined ? null : takeDrawnAhead(initialAheadKey.current);
-    const made = ahead ?? createViewer();
-    host.current = made.host;
-    viewer.current = made.viewer;
-    if (ahead) {
-      drawnXml.current = ahead.xml;
-      placeHost(ahead.viewer, ahead.host, container.current);
-      fitDiagram(ahead.viewer);
-      setState('ready');
-      notify.current?.('ready');
-      ready.current?.(ahead.viewer);
+    if (!viewer.current) {
+      const made = createViewer();
+      host.current = made.host;
+      viewer.current = made.viewer;
     }
+    const instance = viewer.current;
     return () => {
-      made.viewer.destroy();
+      instance.destroy();
       viewer.current = null;
       host.current = null;
       drawnXml.current = null;

@@ -1,4 +1,5 @@
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import { documentParsed } from '../document-parsed';
 import { createViewer, fitDiagram, importOffPage, processNameOf } from './navigated-viewer';
 
 /** A diagram drawn before the app was rendered, until its page's viewer takes it. */
@@ -20,6 +21,7 @@ let drawn: DrawnAhead | null = null;
  * can't be drawn (the page then imports it itself and says why).
  */
 export async function drawAhead(key: string, xml: string): Promise<void> {
+  await documentParsed();
   const frame = document.createElement('div');
   frame.className = 'bpmn-canvas bpmn-canvas--ahead';
   frame.dir = 'ltr';

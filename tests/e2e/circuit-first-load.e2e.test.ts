@@ -17,8 +17,8 @@ interface FirstLoad {
   mostCanvases: number;
 }
 
-function recordFirstLoad(page: Page): Promise<void> {
-  return page.addInitScript(() => {
+async function recordFirstLoad(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     const record: FirstLoad = { drawnAhead: null, mostCanvases: 0 };
     (window as unknown as { firstLoad: FirstLoad }).firstLoad = record;
     new MutationObserver(() => {

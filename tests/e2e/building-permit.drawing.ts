@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { waitFor } from '../harness/stack.js';
-import { openPanelGroup } from './properties-panel.js';
+import { openListItemOf, openPanelGroup } from './properties-panel.js';
 
 /** The form-js editor, in its dialog: one select field, a department picker with labels in three languages. */
 export async function designStudyForm(page: Page, shots: string): Promise<void> {
@@ -18,10 +18,11 @@ export async function designStudyForm(page: Page, shots: string): Promise<void> 
   await field.waitFor();
   await field.click();
   const panel = designer.locator('.fjs-properties-panel');
-  /** Fills an entry of the field's panel, opening its group (collapsed at first). */
+  /** Fills an entry of the field's panel, opening its group (collapsed at first) and its list item. */
   const fill = async (group: string, id: string, value: string) => {
     const input = panel.locator(`#bio-properties-panel-${id}`);
     await openPanelGroup(panel.locator(`[data-group-id="group-${group}"]`).first());
+    await openListItemOf(panel, id);
     await input.waitFor().catch(async (error: Error) => {
       await page.screenshot({ path: path.join(shots, `failed-form-${id}.png`) });
       throw error;

@@ -99,6 +99,42 @@ describe('a circuit opened from a link (a first load of its page)', () => {
     await page.close();
   });
 
+  it('keeps the view of a reader who panned or zoomed before the app arrived', async () => {
+    // given the app's own code held back (its chunk, app.start-*.js), so that the reader meets the
+    // diagram drawn ahead on its own
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await logIn(page, 'admin', 'fr');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/app\.start-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${stack.engineUrl}${circuitPath}`, { waitUntil: 'commit' });
+    const ahead = page.locator('.bpmn-canvas--ahead[data-state="ready"]');
+    await ahead.waitFor();
+    expect(await page.locator('#root > *').count()).toBe(0);
+
+    // when the reader zooms in on it
+    const fitted = await ahead.locator('.viewport').getAttribute('transform');
+    const box = (await ahead.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 3, box.y + box.height / 3);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    const zoomed = await waitFor('the zoom', async () => {
+      const now = await ahead.locator('.viewport').getAttribute('transform');
+      return now !== fitted && now;
+    }, 5_000);
+
+    // then, once the app is there, the page shows the diagram as the reader left it
+    release();
+    const canvas = page.locator('main [data-testid="bpmn-canvas"][data-state="ready"]');
+    await canvas.waitFor();
+    expect(await canvas.locator('.viewport').getAttribute('transform')).toBe(zoomed);
+    await page.close();
+  });
+
   it('draws nothing over the sign-in page when the session is gone or refused', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await recordFirstLoad(page);

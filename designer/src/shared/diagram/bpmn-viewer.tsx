@@ -53,7 +53,8 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers,
     viewer.current = ahead.viewer;
     drawnXml.current = ahead.xml;
     placeHost(ahead.viewer, ahead.host, container.current);
-    fitDiagram(ahead.viewer);
+    // fitted again for the page's canvas, unless the reader has moved the view meanwhile
+    if (!ahead.moved) fitDiagram(ahead.viewer);
     setState('ready');
     notify.current?.('ready');
     ready.current?.(ahead.viewer);

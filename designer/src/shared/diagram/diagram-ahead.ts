@@ -1,4 +1,5 @@
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import type Canvas from 'diagram-js/lib/core/Canvas';
 import { documentParsed } from '../document-parsed';
 import { createViewer, fitDiagram, importOffPage, processNameOf } from './navigated-viewer';
 
@@ -10,6 +11,14 @@ interface DrawnAhead {
   viewer: NavigatedViewer;
   host: HTMLDivElement;
   frame: HTMLDivElement;
+  /** The view right after the fit: the reader has panned or zoomed if it is no longer this one. */
+  fitted: string;
+}
+
+/** The canvas's current view (position and zoom), comparable as a string. */
+function viewOf(viewer: NavigatedViewer): string {
+  const { x, y, scale } = viewer.get<Canvas>('canvas').viewbox();
+  return `${x} ${y} ${scale}`;
 }
 
 let drawn: DrawnAhead | null = null;
@@ -43,16 +52,20 @@ export async function drawAhead(key: string, xml: string): Promise<void> {
   frame.setAttribute('aria-label', processNameOf(viewer) ?? key);
   frame.setAttribute('aria-busy', 'false');
   frame.setAttribute('data-state', 'ready');
-  drawn = { key, xml, viewer, host, frame };
+  drawn = { key, xml, viewer, host, frame, fitted: viewOf(viewer) };
 }
 
-/** The viewer drawn ahead for this page, taken once: its frame leaves the document, its host is the caller's. */
-export function takeDrawnAhead(key: string): { viewer: NavigatedViewer; host: HTMLDivElement; xml: string } | null {
+/**
+ * The viewer drawn ahead for this page, taken once: its frame leaves the document, its host is the
+ * caller's. `moved` says whether the reader panned or zoomed it meanwhile (the caller then keeps that
+ * view rather than fitting the diagram again).
+ */
+export function takeDrawnAhead(key: string): { viewer: NavigatedViewer; host: HTMLDivElement; xml: string; moved: boolean } | null {
   if (drawn?.key !== key) return null;
-  const { viewer, host, xml, frame } = drawn;
+  const { viewer, host, xml, frame, fitted } = drawn;
   drawn = null;
   frame.remove();
-  return { viewer, host, xml };
+  return { viewer, host, xml, moved: viewOf(viewer) !== fitted };
 }
 
 /** Drops a diagram drawn ahead that no page took (the reader went elsewhere before the page showed). */

@@ -2,6 +2,7 @@ import type { AuditAction, AuditVerifyDto, MissingAuditEntryDto } from '@diwan/c
 import type { AuditAnchors } from './audit.anchor.js';
 import { AuditEntryModel, type AuditEntry } from './audit.model.js';
 import { GENESIS_HASH, hashEntry } from './audit.chain.js';
+import { GroupCommit } from '../shared/group-commit.js';
 
 export interface AuditInput {
   actor: string;
@@ -20,52 +21,23 @@ let anchors: AuditAnchors | null = null;
 export function anchorAuditWith(keeper: AuditAnchors | null): void {
   anchors = keeper;
 }
-interface Waiting {
-  input: AuditInput;
-  resolve: (entry: AuditEntry) => void;
-  reject: (err: unknown) => void;
-}
-
-/** Entries asked for and not yet written, in the order asked. */
-const waiting: Waiting[] = [];
-let writing = false;
-const BATCH = 100;
-
 /**
- * Appends an entry to the audit log. Appends from this process go one batch at a time, in the
- * order asked: the entries asked for while a batch is being written are chained and written
- * together next, in one command (group commit: under load, one write and one durable commit of
- * the database cover several entries, where each used to wait for the one before). Another engine
- * node appending the same seq makes the unique index answer 11000: the head is read again and the
- * entries not written are appended one by one.
+ * Appends from this process are group-committed (shared/group-commit.ts): the entries asked for
+ * while a batch is being written are chained and written together next, in one command, so that
+ * under load one write and one durable commit of the database cover several entries, where each
+ * used to wait for the one before. Another engine node appending the same seq makes the unique
+ * index answer 11000: the head is read again and the entries not written are appended one by one.
  */
+const appends = new GroupCommit<AuditInput, AuditEntry>((inputs) => appendAll(inputs));
+
+/** Appends an entry to the audit log, after every entry asked for before it. */
 export function record(input: AuditInput): Promise<AuditEntry> {
-  return new Promise<AuditEntry>((resolve, reject) => {
-    waiting.push({ input, resolve, reject });
-    if (!writing) void writeWaiting();
-  });
+  return appends.add(input);
 }
 
 /** Forgets the cached head (tests that switch databases, or after tampering). */
 export function resetAuditHead(): void {
   head = null;
-}
-
-async function writeWaiting(): Promise<void> {
-  writing = true;
-  try {
-    while (waiting.length) {
-      const batch = waiting.splice(0, BATCH);
-      try {
-        const entries = await appendAll(batch.map((w) => w.input));
-        batch.forEach((w, i) => w.resolve(entries[i]!));
-      } catch (err) {
-        batch.forEach((w) => w.reject(err));
-      }
-    }
-  } finally {
-    writing = false;
-  }
 }
 
 /** The entry that follows `after`. Its details are plain JSON only: what is hashed must be exactly what MongoDB gives back. */

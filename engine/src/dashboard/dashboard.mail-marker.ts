@@ -1,4 +1,5 @@
 import { mailFacts, type MailFacts } from '../mail/mail.stream.js';
+import { GroupCommit } from '../shared/group-commit.js';
 import { DashboardMailModel, type MailDims, type MailMarker } from './dashboard.model.js';
 import { dueDayOf } from './dashboard.time.js';
 import { emptyContribution } from './dashboard.marker.js';
@@ -68,18 +69,29 @@ export async function saveMarker(marker: MailMarker): Promise<void> {
 /**
  * Writes a marker that nothing has written yet (a mail's first event, its registration, in one
  * write instead of a read and a write); false, and nothing written, when there is one already.
+ * Markers asked for at the same moment (a burst of registrations) go in one command.
  */
-export async function insertNewMarker(marker: MailMarker): Promise<boolean> {
-  if (recent.has(marker._id)) return false;
-  try {
-    await DashboardMailModel.insertMany([marker], { lean: true });
-  } catch (err) {
-    if ((err as { code?: number }).code === 11000) return false;
-    throw err;
-  }
-  remember(marker);
-  return true;
+export function insertNewMarker(marker: MailMarker): Promise<boolean> {
+  if (recent.has(marker._id)) return Promise.resolve(false);
+  return newMarkers.add(marker);
 }
+
+const newMarkers = new GroupCommit<MailMarker, boolean>(async (markers) => {
+  const taken = new Set<number>();
+  try {
+    await DashboardMailModel.insertMany(markers, { lean: true, ordered: false });
+  } catch (err) {
+    // unordered: the others are written; a marker that was there already is a duplicate key
+    const errors = (err as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors;
+    if (!errors?.length || errors.some((e) => (e.code ?? e.err?.code) !== 11000)) throw err;
+    for (const e of errors) taken.add(e.index);
+  }
+  return markers.map((marker, i) => {
+    if (taken.has(i)) return false;
+    remember(marker);
+    return true;
+  });
+});
 
 function remember(marker: MailMarker): void {
   recent.delete(marker._id);

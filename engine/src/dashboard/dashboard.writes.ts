@@ -1,4 +1,5 @@
 import type { I18nText } from '@diwan/contracts';
+import { GroupCommit } from '../shared/group-commit.js';
 import { bucketOf, cellKey } from './dashboard.cells.js';
 import { DashboardCounterModel, DashboardMetaModel, DashboardOpenWorkModel, type MailDims } from './dashboard.model.js';
 import { weekOf, type Day } from './dashboard.time.js';
@@ -11,9 +12,21 @@ export function receivedIncrements(dims: MailDims): Record<string, number> {
   return inc;
 }
 
-export async function countReceived(day: Day, dims: MailDims): Promise<void> {
-  await DashboardCounterModel.updateOne({ _id: `recv:${day}` }, { $inc: receivedIncrements(dims) }, { upsert: true });
+/** Counts a received mail on its day; mails counted at the same moment go in one write. */
+export function countReceived(day: Day, dims: MailDims): Promise<void> {
+  return receivedCounts.add({ day, dims });
 }
+
+const receivedCounts = new GroupCommit<{ day: Day; dims: MailDims }, void>(async (mails) => {
+  const byDay = new Map<Day, Record<string, number>>();
+  for (const { day, dims } of mails) {
+    const sum = byDay.get(day) ?? {};
+    for (const [cell, n] of Object.entries(receivedIncrements(dims))) sum[cell] = (sum[cell] ?? 0) + n;
+    byDay.set(day, sum);
+  }
+  await DashboardCounterModel.bulkWrite([...byDay].map(([day, $inc]) => ({ updateOne: { filter: { _id: `recv:${day}` }, update: { $inc }, upsert: true } })), { ordered: false });
+  return mails.map(() => undefined);
+});
 
 /** A finished step's duration, in the histograms of its step, its department and its person. */
 export interface CompletedStep {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import { AuthService } from './auth/auth.service.js';
 import { passwords } from './auth/password.hasher.js';
+import { moveRevokedTokensToUsers } from './auth/revoked-tokens.upgrade.js';
 import { deployWhenRuntimeIsUp } from './circuits/circuit.deployer.js';
 import { seedsDemo, type Config } from './config/config.js';
 import { seedDemoAdministration } from './demo/demo-administration.js';
@@ -41,6 +42,7 @@ export async function startEngine(config: Config): Promise<RunningEngine> {
   const logger = createLogger(config.LOG_LEVEL);
   await mongoose.connect(config.MONGODB_URI, { serverSelectionTimeoutMS: 20_000 });
   await mongoose.connection.syncIndexes();
+  await moveRevokedTokensToUsers();
   const auditAnchors = new AuditAnchors(config.DIWAN_AUDIT_KEY, config.DIWAN_AUDIT_ANCHOR_FILE);
   anchorAuditWith(auditAnchors);
   if (seedsDemo(config)) await seedDemoAdministration(config.DIWAN_DEMO_PASSWORD, logger);

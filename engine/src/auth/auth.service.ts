@@ -6,7 +6,6 @@ import type { EventBus } from '../shared/event-bus.js';
 import { NotAuthenticatedError } from '../shared/errors.js';
 import { LoginLimiter } from './login.limiter.js';
 import { passwords } from './password.hasher.js';
-import { RevokedTokenModel } from './revoked-token.model.js';
 import { UserModel, toSessionUser } from './user.model.js';
 
 interface TokenClaims {
@@ -61,11 +60,12 @@ export class AuthService {
     return (await this.sessionForToken(token)).user;
   }
 
+  /** One read: the user's document holds its revoked tokens, so that every request costs one command. */
   async sessionForToken(token: string | undefined): Promise<Session> {
     const claims = this.verify(token);
-    const [user, revoked] = await Promise.all([UserModel.findOne({ username: claims.sub, active: true }).lean(), RevokedTokenModel.exists({ jti: claims.jti })]);
-    if (revoked) throw new NotAuthenticatedError('The token was revoked (logged out)');
-    if (!user) throw new NotAuthenticatedError('The token names an unknown or disabled user');
+    const user = await UserModel.findOne({ username: claims.sub }, { passwordHash: 0 }).lean();
+    if (user?.revokedSessions?.some((r) => r.jti === claims.jti)) throw new NotAuthenticatedError('The token was revoked (logged out)');
+    if (!user?.active) throw new NotAuthenticatedError('The token names an unknown or disabled user');
     return { user: toSessionUser(user), jti: claims.jti, expiresAt: new Date(claims.exp * 1000) };
   }
 
@@ -76,15 +76,11 @@ export class AuthService {
   async endedSessions(sessions: Session[]): Promise<Map<string, string>> {
     const ended = new Map<string, string>();
     if (sessions.length === 0) return ended;
-    const [users, revoked] = await Promise.all([
-      UserModel.find({ username: { $in: [...new Set(sessions.map((s) => s.user.username))] } }, { username: 1, roles: 1, departments: 1, active: 1 }).lean(),
-      RevokedTokenModel.find({ jti: { $in: sessions.map((s) => s.jti) } }, { jti: 1 }).lean(),
-    ]);
+    const users = await UserModel.find({ username: { $in: [...new Set(sessions.map((s) => s.user.username))] } }, { username: 1, roles: 1, departments: 1, active: 1, revokedSessions: 1 }).lean();
     const byName = new Map(users.map((u) => [u.username, u]));
-    const revokedJtis = new Set(revoked.map((r) => r.jti));
     for (const { user, jti } of sessions) {
       const now = byName.get(user.username);
-      if (revokedJtis.has(jti)) ended.set(jti, 'token revoked');
+      if (now?.revokedSessions?.some((r) => r.jti === jti)) ended.set(jti, 'token revoked');
       else if (!now || !now.active) ended.set(jti, 'user disabled');
       else if (!sameSet(now.roles, user.roles) || !sameSet(now.departments, user.departments)) ended.set(jti, 'roles or departments changed');
     }
@@ -94,9 +90,9 @@ export class AuthService {
   /** Revokes a valid token until it expires; its sockets are dropped. */
   async logout(token: string | undefined): Promise<void> {
     const { user, jti, expiresAt } = await this.sessionForToken(token);
-    await RevokedTokenModel.updateOne({ jti }, { $setOnInsert: { jti, username: user.username, expiresAt } }, { upsert: true });
+    await UserModel.updateOne({ username: user.username }, { $push: { revokedSessions: { jti, expiresAt } } });
     // Revocations are kept only as long as their token would have lived.
-    await RevokedTokenModel.deleteMany({ expiresAt: { $lt: new Date() } });
+    await UserModel.updateOne({ username: user.username }, { $pull: { revokedSessions: { expiresAt: { $lt: new Date() } } } });
     await this.bus?.emit('session.revoked', { username: user.username, jti });
   }
 

@@ -9,6 +9,13 @@ export interface User {
   departments: string[];
   language: 'ar' | 'fr' | 'en';
   active: boolean;
+  /** Its tokens given back at logout, refused until they would have expired anyway (pruned at its next logout). */
+  revokedSessions?: RevokedSession[];
+}
+
+export interface RevokedSession {
+  jti: string;
+  expiresAt: Date;
 }
 
 const userSchema = new Schema<User>(
@@ -20,13 +27,14 @@ const userSchema = new Schema<User>(
     departments: { type: [String], default: [] },
     language: { type: String, enum: ['ar', 'fr', 'en'], default: 'fr' },
     active: { type: Boolean, default: true },
+    revokedSessions: { type: [{ _id: false, jti: { type: String, required: true }, expiresAt: { type: Date, required: true } }], default: [] },
   },
   { timestamps: true },
 );
 
 export const UserModel = model<User>('User', userSchema);
 
-export function toSessionUser(user: User): SessionUser {
+export function toSessionUser(user: Pick<User, 'username' | 'displayName' | 'roles' | 'departments' | 'language'>): SessionUser {
   return {
     username: user.username,
     displayName: user.displayName,

@@ -27,6 +27,6 @@ final class CommandRouting {
         if (writes.isWrite(command)) {
             return writes.run(command, () -> backend.apply(command, query));
         }
-        return backend.apply(command, query);
+        return writes.read(() -> backend.apply(command, query));
     }
 }

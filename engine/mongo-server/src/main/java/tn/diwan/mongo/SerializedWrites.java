@@ -1,7 +1,8 @@
 package tn.diwan.mongo;
 
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.function.Supplier;
@@ -19,13 +20,20 @@ import java.util.function.Supplier;
  * written so far and makes it durable outside it ({@link Durability}); the writers that this covered
  * return at once, the others take the next turn. An acknowledged write survives a {@code kill -9},
  * and a write that can't be made durable answers an error.
+ * <p>
+ * Reads: the backends hand out the stored documents themselves, and a write may change one in place
+ * while a read's reply is being encoded (measured: {@code ConcurrentModificationException} in the
+ * encoder under concurrent finds and updates, so the reply was never sent and the driver had to
+ * retry; without the exception, a reply could mix two versions of a document). So a read runs
+ * while no write does, and replies with a deep copy taken before any write may start.
  */
 final class SerializedWrites {
 
     private static final Set<String> WRITES = Set.of("findandmodify", "update", "insert", "delete");
     private static final Set<String> SCHEMA_CHANGES = Set.of(
             "create", "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final ReentrantReadWriteLock locks = new ReentrantReadWriteLock(true);
+    private final Lock lock = locks.writeLock();
     private final Durability durability;
     /** Write commands done so far (guarded by {@link #lock}): value n means writes 1..n ran. */
     private long written;
@@ -42,6 +50,18 @@ final class SerializedWrites {
     boolean isWrite(String command) {
         String name = command.toLowerCase();
         return WRITES.contains(name) || SCHEMA_CHANGES.contains(name);
+    }
+
+    /** Runs a read command while no write runs; its reply is a copy no later write can change. */
+    Document read(Supplier<Document> read) {
+        Lock shared = locks.readLock();
+        shared.lock();
+        try {
+            Document reply = read.get();
+            return reply == null ? null : reply.cloneDeeply();
+        } finally {
+            shared.unlock();
+        }
     }
 
     Document run(String command, Supplier<Document> write) {

@@ -32,7 +32,7 @@ final class KeyOrder extends ObjectDataType {
         if (!(key instanceof KeyValue)) {
             return super.binarySearch(key, storage, size, initialGuess);
         }
-        byte[] searched = ObjectDataType.serialize(key);
+        byte[] searched = searchedBytes(key);
         Object[] keys = (Object[]) storage;
         int low = 0;
         int high = size - 1;
@@ -54,6 +54,25 @@ final class KeyOrder extends ObjectDataType {
         }
         return -(low + 1);
     }
+
+    /**
+     * The searched key's serialisation: a lookup searches the same key object in each page from the
+     * root to a leaf (three or four), so the last one searched on this thread is kept.
+     */
+    private static byte[] searchedBytes(Object key) {
+        Searched last = LAST_SEARCHED.get();
+        if (last != null && last.key == key) {
+            return last.bytes;
+        }
+        byte[] bytes = ObjectDataType.serialize(key);
+        LAST_SEARCHED.set(new Searched(key, bytes));
+        return bytes;
+    }
+
+    private record Searched(Object key, byte[] bytes) {
+    }
+
+    private static final ThreadLocal<Searched> LAST_SEARCHED = new ThreadLocal<>();
 
     private static byte[] serialized(Object key) {
         Identity identity = new Identity(key);

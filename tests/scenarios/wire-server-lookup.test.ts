@@ -1,11 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import mongoose from 'mongoose';
-import { startWireServer } from '../harness/wire-server.js';
+import { startScratchWireServer } from '../harness/wire-server.js';
 
 /**
  * The local wire server narrows a query through a unique index when the query names the index's
@@ -28,17 +23,14 @@ const readsOnlyItsDocument = { $expr: { $gt: [{ $divide: [1, '$zero'] }, 0] } };
 describe.each([
   ['an H2 file', 'file'],
   ['memory', 'memory'],
-])('the wire server on %s', (_label, storage) => {
-  let server: ChildProcess;
+] as const)('the wire server on %s', (_label, storage) => {
+  let wire: Awaited<ReturnType<typeof startScratchWireServer>> | undefined;
   let connection: mongoose.Connection;
-  let dataDir: string | undefined;
   const letters = () => connection.collection<{ _id: number; ref: string; status: string; zero: number; n?: number }>('letters');
 
   beforeAll(async () => {
-    dataDir = storage === 'file' ? mkdtempSync(path.join(tmpdir(), 'diwan-wire-lookup-')) : undefined;
-    const started = await startWireServer(dataDir ? ['--data', dataDir] : ['--memory'], 'lookup');
-    server = started.server;
-    connection = await mongoose.createConnection(started.url).asPromise();
+    wire = await startScratchWireServer(storage, 'lookup');
+    connection = await mongoose.createConnection(wire.url).asPromise();
     await letters().createIndex({ ref: 1 }, { unique: true });
     const docs = Array.from({ length: DOCUMENTS }, (_, i) => ({
       _id: i,
@@ -51,11 +43,7 @@ describe.each([
 
   afterAll(async () => {
     await connection?.close();
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await once(server, 'exit');
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await wire?.stop();
   }, 60_000);
 
   it('reads the whole collection for a query without a unique key (the check can fail)', async () => {

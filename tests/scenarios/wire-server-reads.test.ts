@@ -1,11 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MongoClient } from 'mongodb';
-import { startWireServer } from '../harness/wire-server.js';
+import { startScratchWireServer } from '../harness/wire-server.js';
 
 /**
  * mongo-java-server updates a stored document in place, and a read's reply holds the stored
@@ -24,27 +19,20 @@ const PAYLOAD = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`f${i}
 describe.each([
   ['an H2 file', 'file'],
   ['memory', 'memory'],
-])('reads during writes on the wire server on %s', (_label, storage) => {
-  let server: ChildProcess;
+] as const)('reads during writes on the wire server on %s', (_label, storage) => {
+  let wire: Awaited<ReturnType<typeof startScratchWireServer>> | undefined;
   let client: MongoClient;
-  let dataDir: string | undefined;
   const docs = () => client.db('reads').collection<{ _id: number; a: number; b: number; c: number[]; extra?: number }>('docs');
 
   beforeAll(async () => {
-    dataDir = storage === 'file' ? mkdtempSync(path.join(tmpdir(), 'diwan-wire-reads-')) : undefined;
-    const started = await startWireServer(dataDir ? ['--data', dataDir] : ['--memory'], 'reads');
-    server = started.server;
-    client = await new MongoClient(started.url, { retryReads: false, maxPoolSize: WRITERS + READERS }).connect();
+    wire = await startScratchWireServer(storage, 'reads');
+    client = await new MongoClient(wire.url, { retryReads: false, maxPoolSize: WRITERS + READERS }).connect();
     await docs().insertMany(Array.from({ length: 4 }, (_, i) => ({ _id: i, a: 0, ...PAYLOAD, b: 0, c: [0] })));
   }, 60_000);
 
   afterAll(async () => {
     await client?.close();
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await once(server, 'exit');
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await wire?.stop();
   }, 60_000);
 
   it('answers every find with a whole document, never half of an update', async () => {

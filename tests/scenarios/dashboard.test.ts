@@ -207,18 +207,24 @@ describe('the supervision dashboard', () => {
     }
 
     // when an admin rebuilds the read models, then the figures are the same as the incremental projection's
-    const before = await waitFor('figures to settle', async () => {
-      const a = (await dashboard(tokens.supervisor!)).body;
-      await new Promise((r) => setTimeout(r, 1_500));
-      const b = (await dashboard(tokens.supervisor!)).body;
-      return JSON.stringify(stable(a)) === JSON.stringify(stable(b)) ? a : null;
-    });
     expect((await api('POST', '/api/admin/dashboard/rebuild', { token: tokens.supervisor })).status).toBe(403);
-    const rebuilt = await api<{ mails: number }>('POST', '/api/admin/dashboard/rebuild', { token: tokens.admin });
-    expect(rebuilt.status).toBe(200);
-    expect(rebuilt.body.mails).toBeGreaterThanOrEqual(6);
-    const after = (await dashboard(tokens.supervisor!)).body;
-    expect(stable(after)).toEqual(stable(before));
+    // (other test files register and complete mails meanwhile: a change between the settled read and
+    // the rebuild shows as a difference, so the comparison is tried up to three times; a rebuild that
+    // counts otherwise than the projection differs every time)
+    let compared: { before: unknown; after: unknown } | null = null;
+    for (let attempt = 0; attempt < 3 && (!compared || JSON.stringify(compared.before) !== JSON.stringify(compared.after)); attempt++) {
+      const before = await waitFor('figures to settle', async () => {
+        const a = (await dashboard(tokens.supervisor!)).body;
+        await new Promise((r) => setTimeout(r, 1_500));
+        const b = (await dashboard(tokens.supervisor!)).body;
+        return JSON.stringify(stable(a)) === JSON.stringify(stable(b)) ? a : null;
+      });
+      const rebuilt = await api<{ mails: number }>('POST', '/api/admin/dashboard/rebuild', { token: tokens.admin });
+      expect(rebuilt.status).toBe(200);
+      expect(rebuilt.body.mails).toBeGreaterThanOrEqual(6);
+      compared = { before: stable(before), after: stable((await dashboard(tokens.supervisor!)).body) };
+    }
+    expect(compared!.after).toEqual(compared!.before);
   });
 });
 

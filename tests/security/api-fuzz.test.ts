@@ -86,13 +86,15 @@ describe('schemathesis against the OpenAPI document', () => {
     await ensureSchemathesis();
     const { token } = await login('admin');
 
-    // (the portal's public routes are limited per client address, and every test of the run calls from
-    // 127.0.0.1: fuzzing them here would spend the budget the portal's browser test needs; their hostile
-    // input has its own tests, tests/scenarios/portal-abuse.test.ts, each from its own loopback address;
+    // (the portal's and the tracking's public routes are limited per client address, and every test of
+    // the run calls from 127.0.0.1: fuzzing them here would spend the budget the citizens' browser tests
+    // need (a tracking page refused with 429 in the citizen journey); their hostile input has its own
+    // tests, tests/scenarios/portal-abuse.test.ts, each from its own loopback address, and
+    // tests/security/headers-and-input.test.ts;
     // and the standard letter templates and mail types are shared by the other tests of the run (the
     // portal offers the active incoming types): admins' changes to them are tested in
     // tests/scenarios/letters.test.ts and tests/e2e/mail-types-timeline.e2e.test.ts)
-    const all = await fuzz(token, 'api', ['--exclude-path', '/api/auth/logout', '--exclude-path', '/api/auth/login', '--exclude-path-regex', '^/api/(public/(deposits|receipts)|letter-templates|mail-types|circuit-defaults)'], EXAMPLES);
+    const all = await fuzz(token, 'api', ['--exclude-path', '/api/auth/logout', '--exclude-path', '/api/auth/login', '--exclude-path-regex', '^/api/(public/(deposits|receipts|track)|letter-templates|mail-types|circuit-defaults)'], EXAMPLES);
     const loginOnly = await fuzz(token, 'login', ['--include-path', '/api/auth/login'], '5');
 
     for (const { status, output, junit } of [all, loginOnly]) {

@@ -10,6 +10,7 @@ const KNOWN_CODES = [
   'conflict',
   'in_progress',
   'unavailable',
+  'too_many_requests',
   'network',
   'unknown',
 ] as const;

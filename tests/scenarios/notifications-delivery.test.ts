@@ -81,4 +81,42 @@ describe('the notification delivery loop: back-off, retries, permanent failures'
     expect(again.status).toBe('failed');
     expect(await NotificationOutboxModel.findById(id).lean()).toBeNull();
   });
+
+  it('delivers a notification whose outbox entry the loop leased before the notification was written', async () => {
+    // given a request caught between its two writes: the outbox entry (written first) and not yet the
+    // notification (a deadline escalation's e-mail was lost so, in a full run: the loop, busy with the
+    // same escalation's in-app messages, leased the entry, found no notification, and dropped it)
+    sms.down = false;
+    const id = uniqueKey('between');
+    const now = new Date();
+    await NotificationOutboxModel.create({ _id: id, nextAttemptAt: now, lockedUntil: null, createdAt: now });
+    delivery.kick();
+    await waitFor('the loop to lease the entry and let it wait', async () => {
+      const entry = await NotificationOutboxModel.findById(id).lean();
+      return entry && entry.nextAttemptAt.getTime() > now.getTime() ? entry : null;
+    });
+    // when the request's second write lands (its notification, as the service writes it)
+    const sentBefore = sms.sent;
+    await NotificationModel.create({
+      _id: id, channel: 'sms', to: { phone: '+21650000003' }, template: 'deposit.confirmationCode', language: 'fr', data: { code: '7' }, mailId: null,
+      subject: null, text: 'code', texts: null, status: 'pending', attempts: 0, lastError: null, providerMessageId: null, transport: null,
+      createdAt: now, sentAt: null, deliveredAt: null, receipt: null,
+    });
+    // then it is sent, once
+    const sent = await waitFor('the SMS sent', async () => {
+      const n = await NotificationModel.findById(id).lean();
+      return n?.status === 'sent' ? n : null;
+    }, 10_000);
+    expect(sent.attempts).toBe(1);
+    expect(sms.sent).toBe(sentBefore + 1);
+    expect(await NotificationOutboxModel.findById(id).lean()).toBeNull();
+  });
+
+  it('drops an entry whose notification never came (its request crashed between the two writes)', async () => {
+    const id = uniqueKey('orphan');
+    const long = new Date(Date.now() - 10 * 60_000);
+    await NotificationOutboxModel.create({ _id: id, nextAttemptAt: long, lockedUntil: null, createdAt: long });
+    delivery.kick();
+    await waitFor('the orphan dropped', async () => (await NotificationOutboxModel.findById(id).lean()) === null);
+  });
 });

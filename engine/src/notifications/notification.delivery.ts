@@ -1,10 +1,16 @@
 import type { NotificationChannel } from '@diwan/contracts';
 import type { Logger } from '../shared/logger.js';
-import { NotificationModel, NotificationOutboxModel, NotificationProviderRefModel, type Notification } from './notification.model.js';
+import { NotificationModel, NotificationOutboxModel, NotificationProviderRefModel, type Notification, type OutboxEntry } from './notification.model.js';
 import { SECRET_VALUES } from './notification.templates.js';
 import { PermanentSendError, type Transport } from './notification.transport.js';
 
 const LEASE_MS = 60_000;
+/**
+ * A request writes its outbox entry a moment before its notification: an entry leased in between
+ * waits this long for it (tried again after ORPHAN_RETRY_MS); past it, the request crashed.
+ */
+const ORPHAN_MS = 2 * 60_000;
+const ORPHAN_RETRY_MS = 500;
 const MAX_BACKOFF_MS = 15 * 60_000;
 /** About a day of tries with the back-off capped at 15 minutes. */
 export const MAX_ATTEMPTS = 100;
@@ -70,12 +76,18 @@ export class NotificationDelivery {
         { returnDocument: 'after', lean: true },
       );
       if (!leased) return;
-      await this.deliver(leased._id);
+      await this.deliver(leased);
     }
   }
 
-  private async deliver(id: string): Promise<void> {
+  private async deliver(entry: OutboxEntry): Promise<void> {
+    const id = entry._id;
     const n = await NotificationModel.findById(id).lean();
+    if (!n && entry.createdAt && Date.now() - new Date(entry.createdAt).getTime() < ORPHAN_MS) {
+      // its request is writing the notification right now: not yet (it was deleted, and never sent)
+      await NotificationOutboxModel.updateOne({ _id: id }, { $set: { nextAttemptAt: new Date(Date.now() + ORPHAN_RETRY_MS), lockedUntil: null } });
+      return;
+    }
     if (!n || n.status !== 'pending') {
       await NotificationOutboxModel.deleteOne({ _id: id });
       return;

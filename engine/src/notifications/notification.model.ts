@@ -68,9 +68,11 @@ export interface OutboxEntry {
   _id: string;
   nextAttemptAt: Date;
   lockedUntil: Date | null;
+  /** When the request wrote it, just before its notification (absent on entries written before this field) */
+  createdAt?: Date;
 }
 const outboxSchema = new Schema<OutboxEntry>(
-  { _id: { type: String, required: true }, nextAttemptAt: { type: Date, required: true }, lockedUntil: { type: Date, default: null } },
+  { _id: { type: String, required: true }, nextAttemptAt: { type: Date, required: true }, lockedUntil: { type: Date, default: null }, createdAt: { type: Date } },
   { versionKey: false },
 );
 export const NotificationOutboxModel = model<OutboxEntry>('NotificationOutbox', outboxSchema, 'notificationOutbox');

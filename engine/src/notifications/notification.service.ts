@@ -44,7 +44,7 @@ export class NotificationService {
     const rendered = renderNotification(req.template, req.language, req.data, this.timeZone, req.channel !== 'sms');
     const now = new Date();
     // The outbox entry first: a crash after it leaves work the loop finds (it skips what is no longer pending).
-    await NotificationOutboxModel.updateOne({ _id: req.dedupeKey }, { $setOnInsert: { nextAttemptAt: now, lockedUntil: null } }, { upsert: true }).catch((err: unknown) => {
+    await NotificationOutboxModel.updateOne({ _id: req.dedupeKey }, { $setOnInsert: { nextAttemptAt: now, lockedUntil: null, createdAt: now } }, { upsert: true }).catch((err: unknown) => {
       if (!isDuplicateKey(err)) throw err;
     });
     const doc: Notification = {

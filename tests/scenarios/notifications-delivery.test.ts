@@ -39,6 +39,9 @@ describe('the notification delivery loop: back-off, retries, permanent failures'
     await mongoose.disconnect();
   });
 
+  /** The loop marks a notification, then deletes its outbox entry: the entry goes a moment after the status changes. */
+  const leftTheOutbox = (id: string) => waitFor('the outbox entry deleted', async () => (await NotificationOutboxModel.findById(id).lean()) === null);
+
   it('keeps a failed SMS pending with its error and a later try, then sends it once the centre is back', async () => {
     // given the SMS centre down
     const id = uniqueKey('retry');
@@ -63,7 +66,7 @@ describe('the notification delivery loop: back-off, retries, permanent failures'
     }, 10_000);
     // then it is sent once, on the second try, and leaves the outbox
     expect(sent).toMatchObject({ attempts: 2, lastError: null, providerMessageId: 'm-1', transport: 'flaky' });
-    expect(await NotificationOutboxModel.findById(id).lean()).toBeNull();
+    await leftTheOutbox(id);
     expect(sms.sent).toBe(1);
   });
 
@@ -75,7 +78,7 @@ describe('the notification delivery loop: back-off, retries, permanent failures'
       return n?.status === 'failed' ? n : null;
     });
     expect(failed).toMatchObject({ attempts: 1, lastError: '550 no such mailbox' });
-    expect(await NotificationOutboxModel.findById(id).lean()).toBeNull();
+    await leftTheOutbox(id);
     // and asking again with the same key changes nothing
     const again = await service.request({ channel: 'email', to: { email: 'nobody@exemple.tn' }, template: 'answer.available', data: {}, dedupeKey: id });
     expect(again.status).toBe('failed');
@@ -109,7 +112,7 @@ describe('the notification delivery loop: back-off, retries, permanent failures'
     }, 10_000);
     expect(sent.attempts).toBe(1);
     expect(sms.sent).toBe(sentBefore + 1);
-    expect(await NotificationOutboxModel.findById(id).lean()).toBeNull();
+    await leftTheOutbox(id);
   });
 
   it('drops an entry whose notification never came (its request crashed between the two writes)', async () => {
@@ -117,6 +120,6 @@ describe('the notification delivery loop: back-off, retries, permanent failures'
     const long = new Date(Date.now() - 10 * 60_000);
     await NotificationOutboxModel.create({ _id: id, nextAttemptAt: long, lockedUntil: null, createdAt: long });
     delivery.kick();
-    await waitFor('the orphan dropped', async () => (await NotificationOutboxModel.findById(id).lean()) === null);
+    await leftTheOutbox(id);
   });
 });

@@ -135,6 +135,42 @@ describe('a circuit opened from a link (a first load of its page)', () => {
     await page.close();
   });
 
+  it('draws it where the page shows it, down to the bottom of the window, in French (the header wraps)', async () => {
+    // given a signed-in admin reading in French, whose header takes more lines than the Arabic one
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await logIn(page, 'admin', 'fr');
+    const canvas = page.locator('main [data-testid="bpmn-canvas"][data-state="ready"]');
+    const placeOf = async (selector: string) => page.locator(selector).evaluate((el) => {
+      const { top, bottom } = el.getBoundingClientRect();
+      return { top: Math.round(top), bottom: Math.round(bottom) };
+    });
+
+    // when the circuit is opened: the whole diagram is in the window, the page doesn't scroll
+    await page.goto(`${stack.engineUrl}${circuitPath}`);
+    await canvas.waitFor();
+    const onPage = await placeOf('main [data-testid="bpmn-canvas"]');
+    expect(onPage.bottom).toBeLessThanOrEqual(800);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(800);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'fitted-fr.png') });
+
+    // and when it is opened again from a link, with the app's own code held back, the diagram drawn
+    // ahead is already where the page's canvas will be
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/app\.start-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${stack.engineUrl}${circuitPath}`, { waitUntil: 'commit' });
+    await page.locator('.bpmn-canvas--ahead[data-state="ready"]').waitFor();
+    expect(await placeOf('.bpmn-canvas--ahead')).toEqual(onPage);
+    release();
+    await canvas.waitFor();
+    expect(await placeOf('main [data-testid="bpmn-canvas"]')).toEqual(onPage);
+    await page.close();
+  });
+
   it('draws nothing over the sign-in page when the session is gone or refused', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await recordFirstLoad(page);

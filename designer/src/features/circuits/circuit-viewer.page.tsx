@@ -28,7 +28,7 @@ export function CircuitViewerPage() {
   const roles = useSession()?.user.roles ?? [];
 
   return (
-    <section className="page page--wide" aria-labelledby="circuit-title">
+    <section className="page page--wide page--diagram" aria-labelledby="circuit-title">
       <header className="page__header circuit-viewer__header">
         <div>
           <BackLink to="/circuits">{t('circuits.back')}</BackLink>

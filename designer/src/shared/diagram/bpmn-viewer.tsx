@@ -3,6 +3,7 @@ import type Canvas from 'diagram-js/lib/core/Canvas';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { takeDrawnAhead } from './diagram-ahead';
+import { rememberDiagramPlace } from './diagram-place';
 import { createViewer, fitDiagram, importOffPage, placeHost } from './navigated-viewer';
 
 export type BpmnViewerState = 'importing' | 'ready' | 'failed';
@@ -59,6 +60,18 @@ export function BpmnViewer({ xml, label, onStateChange, fitRequest = 0, markers,
     notify.current?.('ready');
     ready.current?.(ahead.viewer);
   }, []);
+  // Where the canvas is, for the next first load's drawing ahead: once it shows a diagram, and again
+  // when the page around it settles (the header wraps once the live status and the user are in). A
+  // move changes the canvas's height (it goes down to the window's bottom) or, when it is at its
+  // smallest, the page's.
+  useEffect(() => {
+    const canvas = container.current;
+    if (state !== 'ready' || initialAheadKey.current === undefined || !canvas) return;
+    const observer = new ResizeObserver(() => rememberDiagramPlace(canvas));
+    observer.observe(canvas);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [state]);
   // Otherwise a viewer of its own, made ready while the diagram is still on its way.
   useEffect(() => {
     if (!container.current) return;

@@ -1,6 +1,7 @@
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import { documentParsed } from '../document-parsed';
+import { rememberedDiagramTop } from './diagram-place';
 import { createViewer, fitDiagram, importOffPage, processNameOf } from './navigated-viewer';
 
 /** A diagram drawn before the app was rendered, until its page's viewer takes it. */
@@ -25,7 +26,7 @@ let drawn: DrawnAhead | null = null;
 
 /**
  * Draws a diagram in a frame of its own, outside the app's root, where its page will show it
- * (`.bpmn-canvas--ahead`), then keeps it for the page's viewer (takeDrawnAhead). The frame is the
+ * (`.bpmn-canvas--ahead`, at the top its page's canvas had last time: diagram-place.ts), then keeps it for the page's viewer (takeDrawnAhead). The frame is the
  * canvas the reader sees meanwhile: same test id, same states as the page's. Throws if the diagram
  * can't be drawn (the page then imports it itself and says why).
  */
@@ -38,6 +39,8 @@ export async function drawAhead(key: string, xml: string): Promise<void> {
   frame.setAttribute('data-testid', 'bpmn-canvas');
   frame.setAttribute('data-state', 'importing');
   frame.setAttribute('aria-busy', 'true');
+  const top = rememberedDiagramTop();
+  if (top !== null) frame.style.insetBlockStart = `${top}px`;
   document.body.append(frame);
   const { viewer, host } = createViewer();
   try {

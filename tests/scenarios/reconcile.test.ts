@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { MailDto, UserTaskDto } from '@diwan/contracts';
 import { api, login, runtimeApi, waitFor } from '../harness/stack.js';
 import { engineDb, mailWithCircuit } from './mail.fixtures.js';
+import { emailsTo, notificationReaches, requestNotification } from './notifications.fixtures.js';
 
 /** The reconciler brings the inbox and the mails back to the runtime's truth after crashes. */
 describe('the reconciler', () => {
@@ -73,5 +74,37 @@ describe('the reconciler', () => {
     const instances = await runtimeApi<unknown[]>('GET', `/process-instance?businessKey=${mailId}`);
     expect(instances).toHaveLength(1);
     expect(mail.circuitStart?.state).toBe('started');
+  }, 120_000);
+
+  it('hands a pending notification that lost its delivery entry back to the delivery loop, and it is sent once', async () => {
+    // given an e-mail left pending an hour ago without its delivery entry (as a build before the loop
+    // waited for notifications being written left some): a real one's document, taken as it was before sending
+    const sent = await requestNotification({ channel: 'email', to: { email: `modele.${randomUUID()}@exemple.tn` }, template: 'answer.available', data: {}, dedupeKey: `model-${randomUUID()}` });
+    await notificationReaches(tokens.admin!, sent.body.id, ['sent', 'delivered']);
+    const id = `stranded-${randomUUID()}`;
+    const address = `bloque.${randomUUID()}@exemple.tn`;
+    const { db, close } = await engineDb();
+    try {
+      const notifications = db.collection<{ _id: string; [field: string]: unknown }>('notifications');
+      const model = (await notifications.findOne({ _id: sent.body.id }))!;
+      await notifications.insertOne({
+        ...model, _id: id, to: { email: address }, status: 'pending', attempts: 0, lastError: null, providerMessageId: null, transport: null,
+        createdAt: new Date(Date.now() - 3_600_000), sentAt: null, deliveredAt: null, receipt: null,
+      });
+      expect(await db.collection('notificationOutbox').countDocuments({ _id: id as never })).toBe(0);
+    } finally {
+      await close();
+    }
+
+    // when an admin runs the reconciler
+    const res = await reconcile();
+
+    // then it says so, and the e-mail goes out, once, even after another pass
+    expect(res.status).toBe(200);
+    expect(res.body.notificationsRequeued).toBeGreaterThanOrEqual(1);
+    await notificationReaches(tokens.admin!, id, ['sent', 'delivered']);
+    expect((await reconcile()).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await waitFor('the e-mail kept by the SMTP server', async () => (await emailsTo(address)).length || null)).toBe(1);
   }, 120_000);
 });

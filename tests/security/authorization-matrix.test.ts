@@ -68,6 +68,8 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/mails/{id}/document/signatures': 'all',
   'GET /api/mails/{id}/document/signing': 'all',
   'POST /api/admin/mails/reconcile': ADMIN,
+  'GET /api/admin/reconcile': OVERSIGHT,
+  'POST /api/admin/reconcile': ADMIN,
   'GET /api/admin/dead-letters': OVERSIGHT,
   'GET /api/dashboard': ['admin', 'head', 'president', 'supervisor'],
   'POST /api/admin/dashboard/rebuild': ADMIN,

@@ -243,6 +243,14 @@ export function openApiDocument() {
           responses: { '200': ok('{ voided: chronoNumber[] }'), ...standardErrors },
         },
       },
+      '/api/admin/reconcile': {
+        get: { summary: "The reconciler's last report, or null before its first pass (admin, supervisor)", security: secured, responses: { '200': ok('ReconcileReport | null'), ...standardErrors } },
+        post: {
+          summary: 'Run the reconciler now, in full: numbers without a mail voided, circuits the runtime lost started again, missing audit entries recovered, ghost and missing tasks repaired, pending notifications without their delivery entry requeued; audited as readModel.reconciled (admin)',
+          security: secured,
+          responses: { '200': ok('ReconcileReport: { at, by, full, voidedNumbers, mails: { circuitsRestarted, auditRecovered }, userTasks: { ghosts, missing }, notificationsRequeued }'), ...standardErrors },
+        },
+      },
       '/api/dashboard': {
         get: {
           summary: 'Supervision figures from read models: received, open work (overdue, at risk), step durations, deadline compliance, live feed; labels in Accept-Language (admin, supervisor; a head for his departments)',

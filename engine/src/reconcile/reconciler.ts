@@ -1,6 +1,7 @@
 import { record } from '../audit/audit.service.js';
 import { reconcileRegisters } from '../mail/mail.number.js';
 import { reconcileMails, type MailRepairs } from '../mail/mail.reconcile.js';
+import { requeueStrandedNotifications } from '../notifications/notification.reconcile.js';
 import type { RuntimeClient } from '../runtime/runtime.client.js';
 import type { EventBus } from '../shared/event-bus.js';
 import type { Logger } from '../shared/logger.js';
@@ -15,12 +16,14 @@ export interface ReconcileReport {
   voidedNumbers: string[];
   mails: MailRepairs;
   userTasks: UserTaskRepairs;
+  /** Pending notifications found without their delivery entry, handed back to the delivery loop (full passes). */
+  notificationsRequeued: number;
 }
 
 /**
  * Brings the read models back to the truth after crashes: the registers (numbers without a mail),
- * the mails (circuits the runtime lost, audit entries never written) and the inboxes (ghost and
- * missing tasks). Runs at start and when an admin asks (full), every few minutes on what is new
+ * the mails (circuits the runtime lost, audit entries never written), the inboxes (ghost and
+ * missing tasks) and the notifications' delivery (pending ones without their entry). Runs at start and when an admin asks (full), every few minutes on what is new
  * (the registers' new numbers and their mails, a million mails are not read every five minutes; the
  * open tasks every time), and in full once a day; one run at a time.
  */
@@ -78,9 +81,10 @@ export class Reconciler {
     const voidedNumbers = await reconcileRegisters({ graceMs: 10_000, actor: by, full });
     const mails = await reconcileMails(this.runtime, 30_000, full);
     const userTasks = await reconcileUserTasks(this.runtime, this.bus);
+    const notificationsRequeued = full ? await requeueStrandedNotifications(30_000) : 0;
     if (full) this.lastFull = startedAt;
-    const report: ReconcileReport = { at: new Date().toISOString(), by, full, voidedNumbers, mails, userTasks };
-    const repaired = voidedNumbers.length + mails.circuitsRestarted + mails.auditRecovered + userTasks.ghosts + userTasks.missing;
+    const report: ReconcileReport = { at: new Date().toISOString(), by, full, voidedNumbers, mails, userTasks, notificationsRequeued };
+    const repaired = voidedNumbers.length + mails.circuitsRestarted + mails.auditRecovered + userTasks.ghosts + userTasks.missing + notificationsRequeued;
     if (repaired || by !== 'system') await record({ actor: by, action: 'readModel.reconciled', details: { ...report } });
     if (repaired) this.logger.warn({ report }, 'read models repaired');
     this.last = report;

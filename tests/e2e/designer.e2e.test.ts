@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, logIn, switchLanguage } from '../harness/browser.js';
-import { runtimeApi, stack, uniqueKey } from '../harness/stack.js';
+import { runtimeApi, stack, uniqueKey, waitFor } from '../harness/stack.js';
 
 describe('the designer in a real browser', () => {
   let browser: Browser;
@@ -33,6 +33,33 @@ describe('the designer in a real browser', () => {
     await error.waitFor();
     expect(await error.textContent()).toBeTruthy();
     expect(page.url()).toMatch(/\/login$/);
+    await page.close();
+  });
+
+  it('tells a user who failed too often how long to wait, in Arabic, in words and units', async () => {
+    // given a user name that has failed 6 times from this browser (the engine then makes it wait)
+    const page = await browser.newPage();
+    await page.goto(`${stack.engineUrl}/login`);
+    await switchLanguage(page, 'ar');
+    await page.getByTestId('login-username').fill(uniqueKey('ghost'));
+    const error = page.getByTestId('login-error');
+    const refused = () => page.waitForResponse((res) => res.url().endsWith('/api/auth/login'));
+    for (let i = 0; i < 6; i++) {
+      await page.getByTestId('login-password').fill('wrong');
+      const answer = refused();
+      await page.getByTestId('login-submit').click();
+      expect((await answer).status()).toBe(401);
+    }
+
+    // when it tries again at once
+    await page.getByTestId('login-password').fill('wrong');
+    const answer = refused();
+    await page.getByTestId('login-submit').click();
+    expect((await answer).status()).toBe(429);
+
+    // then it reads the wait as a duration in Arabic (not a bare number of seconds, nor a code)
+    await waitFor('the wait', async () => ((await error.textContent()) ?? '').includes('كثيرة'));
+    expect(await error.textContent()).toMatch(/^محاولات دخول فاشلة كثيرة\. أعد المحاولة بعد \d+ ث\.$/);
     await page.close();
   });
 

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, type Location } from 'react-router-dom';
-import { isApiError } from '../../shared/api/api.error';
+import { isApiError, retryAfterSeconds } from '../../shared/api/api.error';
+import { useFormatWait } from '../../shared/i18n/format-duration';
 import { LanguageSwitch } from '../../shared/i18n/language-switch';
 import { useErrorMessage } from '../../shared/i18n/use-error-message';
 import { sessionStore } from '../../shared/session/session.store';
@@ -14,6 +15,7 @@ import './login.css';
 export function LoginPage() {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
+  const formatWait = useFormatWait();
   const navigate = useNavigate();
   const location = useLocation();
   const session = useSession();
@@ -46,7 +48,7 @@ export function LoginPage() {
         isApiError(error) && error.code === 'unauthorized'
           ? t('auth.invalidCredentials')
           : isApiError(error) && error.status === 429
-            ? t('auth.tooManyAttempts', { count: retryAfterSeconds(error.details) })
+            ? t('auth.tooManyAttempts', { wait: formatWait(retryAfterSeconds(error) ?? 1) })
             : errorMessage(error),
       );
       setSubmitting(false);
@@ -107,10 +109,4 @@ export function LoginPage() {
       </main>
     </div>
   );
-}
-
-/** The engine's back-off, in whole seconds (at least 1). */
-function retryAfterSeconds(details: unknown): number {
-  const seconds = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : 1;
 }

@@ -40,6 +40,13 @@ export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError;
 }
 
+/** How long the engine asks to wait before trying again (a 429's `details`), in whole seconds; null if it said nothing. */
+export function retryAfterSeconds(error: unknown): number | null {
+  if (!isApiError(error) || error.status !== 429) return null;
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : null;
+}
+
 function isApiErrorBody(body: unknown): body is ApiErrorBody {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = (body as { error: unknown }).error;

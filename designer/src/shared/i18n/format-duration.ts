@@ -9,14 +9,17 @@ import type { Language } from './language';
  * Intl.ListFormat; digits stay Latin (Maghreb usage).
  */
 export function durationFormatter(language: Language): (ms: number) => string {
+  const twoUnits = twoUnitsFormatter(language);
+  return (ms) => (ms < 1_000 ? `< ${twoUnits(1_000)}` : `≈ ${twoUnits(ms)}`);
+}
+
+/** The two largest units of a duration (`2 h 5 min`), without the "≈": a wait the engine asked for, in whole seconds. */
+function twoUnitsFormatter(language: Language): (ms: number) => string {
   const units = new Map(
     UNITS.map(([unit]) => [unit, new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', numberingSystem: 'latn' })]),
   );
   const list = new Intl.ListFormat(language, { type: 'unit', style: 'narrow' });
-  return (ms) => {
-    if (ms < 1_000) return `< ${units.get('second')!.format(1)}`;
-    return `≈ ${list.format(splitDuration(ms).map(([unit, value]) => units.get(unit)!.format(value)))}`;
-  };
+  return (ms) => list.format(splitDuration(ms).map(([unit, value]) => units.get(unit)!.format(value)));
 }
 
 /** A duration in its largest unit only, rounded (`10 s`, `2 h`): for a chart's axis. */
@@ -31,4 +34,13 @@ export function roundDurationFormatter(language: Language): (ms: number) => stri
 export function useFormatDuration(): (ms: number) => string {
   const language = useLanguage();
   return useMemo(() => durationFormatter(language), [language]);
+}
+
+/** How long to wait before trying again (`45 s`, `15 min`), from whole seconds (a 429's Retry-After). */
+export function useFormatWait(): (seconds: number) => string {
+  const language = useLanguage();
+  return useMemo(() => {
+    const twoUnits = twoUnitsFormatter(language);
+    return (seconds: number) => twoUnits(Math.max(1, Math.ceil(seconds)) * 1000);
+  }, [language]);
 }

@@ -31,6 +31,17 @@ async function recordFirstLoad(page: Page): Promise<void> {
   });
 }
 
+/** Holds the app's own code back (its chunk, app.start-*.js) until the returned function is called. */
+async function holdTheApp(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/app\.start-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 const firstLoadOf = (page: Page) => page.evaluate(() => (window as unknown as { firstLoad: FirstLoad }).firstLoad);
 
 describe('a circuit opened from a link (a first load of its page)', () => {
@@ -104,12 +115,7 @@ describe('a circuit opened from a link (a first load of its page)', () => {
     // diagram drawn ahead on its own
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await logIn(page, 'admin', 'fr');
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/app\.start-[^/]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdTheApp(page);
     await page.goto(`${stack.engineUrl}${circuitPath}`, { waitUntil: 'commit' });
     const ahead = page.locator('.bpmn-canvas--ahead[data-state="ready"]');
     await ahead.waitFor();
@@ -156,12 +162,7 @@ describe('a circuit opened from a link (a first load of its page)', () => {
 
     // and when it is opened again from a link, with the app's own code held back, the diagram drawn
     // ahead is already where the page's canvas will be
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/app\.start-[^/]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdTheApp(page);
     await page.goto(`${stack.engineUrl}${circuitPath}`, { waitUntil: 'commit' });
     await page.locator('.bpmn-canvas--ahead[data-state="ready"]').waitFor();
     expect(await placeOf('.bpmn-canvas--ahead')).toEqual(onPage);

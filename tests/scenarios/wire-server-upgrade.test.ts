@@ -50,7 +50,7 @@ describe('the wire server on a file written before documents were stored as BSON
     // given the old file
     copyFileSync(FIXTURE, path.join(dataDir, 'diwan.mv.db'));
     let db = await open();
-    const letters = () => db.collection<{ _id: string | mongoose.mongo.ObjectId; [field: string]: unknown }>('letters');
+    const letters = () => db.collection<{ _id: unknown }>('letters');
 
     // then every value comes back with its type, and the unique index still holds
     expect(await letters().find().sort({ chrono: 1 }).toArray()).toEqual(stored);
@@ -58,7 +58,7 @@ describe('the wire server on a file written before documents were stored as BSON
     await expect(letters().insertOne({ _id: 'duplicate', chrono: '2026/A/000042' })).rejects.toMatchObject({ code: 11000 });
 
     // when an old one is updated and new ones are written, then the server stops cleanly
-    await letters().updateOne({ _id: 'letter-2' }, { $set: { subject: 'Réclamation · شكاية' }, $push: { tags: 'urgent' } as never });
+    await letters().updateOne({ _id: 'letter-2' }, { $set: { subject: 'Réclamation · شكاية' }, $push: { tags: 'urgent' } });
     await letters().insertOne({ _id: 'letter-3', chrono: '2026/A/000044', subject: 'Nouvelle', registeredAt: new Date('2026-12-03T10:00:00Z'), big: m.Long.fromNumber(2 ** 41) });
     await db.collection('counters').updateOne({ _id: 'mail:incoming:2026' as never }, { $inc: { value: 1 } });
     await close('SIGTERM');

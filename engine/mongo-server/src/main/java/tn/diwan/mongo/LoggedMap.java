@@ -21,7 +21,7 @@ final class LoggedMap<K, V> extends MVMap<K, V> {
         this.log = log;
     }
 
-    /** Opens maps as {@link LoggedMap}s of {@code log}, with MVStore's default types, faster ({@link KeyOrder}: its order; {@link DocumentType}: documents as BSON). */
+    /** Opens maps as {@link LoggedMap}s of {@code log}, with MVStore's default types ({@link KeyOrder}: its order, faster). */
     static <K, V> MVMap.Builder<K, V> builder(RedoLog log) {
         MVMap.Builder<K, V> builder = new MVMap.Builder<>() {
             @Override
@@ -30,7 +30,7 @@ final class LoggedMap<K, V> extends MVMap<K, V> {
                 return new LoggedMap<>(config, getKeyType(), getValueType(), log);
             }
         };
-        return builder.keyType(new KeyOrder()).valueType(new DocumentType());
+        return builder.keyType(new KeyOrder());
     }
 
     @Override

@@ -2,6 +2,7 @@
 import './app/app.css';
 import './shared/ui/controls.css';
 import { diagramAhead, drawCircuitAhead } from './features/circuits/circuit-ahead';
+import { afterNextPaint } from './shared/after-next-paint';
 import { documentParsed } from './shared/document-parsed';
 
 // The entry is small on purpose, and runs as soon as it is loaded (an `async` script, possibly
@@ -10,6 +11,7 @@ import { documentParsed } from './shared/document-parsed';
 // is even evaluated (circuit-ahead.ts). On any other page, the app is requested at once.
 drawCircuitAhead();
 void diagramAhead()
+  .then((drawn) => (drawn ? afterNextPaint() : undefined))
   .then(() => Promise.all([import('./app/app.start'), documentParsed()]))
   .then(([{ startApp }]) => startApp(appRoot()))
   // the app or its catalogue could not be fetched (the network went away): say so in both languages, not a blank page

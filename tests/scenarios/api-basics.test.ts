@@ -56,6 +56,24 @@ describe('engine API basics', () => {
     expect(unknown.headers.get('cache-control') ?? '').not.toContain('max-age');
   });
 
+  it("serves a circuit's page with the diagram's chunks preloaded, every other page with the app's", async () => {
+    const page = async (path: string) => {
+      const res = await fetch(`${stack.engineUrl}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      return res.text();
+    };
+    const preloads = (html: string) => [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]*href="\/assets\/([a-z.-]+)-[\w-]{8}\.(?:js|css)"/g)].map((m) => m[1]);
+    const circuit = preloads(await page('/circuits/incoming-mail%3A1%3Aabc'));
+    expect(circuit).toEqual(expect.arrayContaining(['diagram-ahead', 'bpmn']));
+    expect(circuit).not.toContain('app.start');
+    for (const path of ['/inbox', '/circuits/drafts', '/circuits/x/live', '/']) {
+      const other = preloads(await page(path));
+      expect(other).toContain('app.start');
+      expect(other).not.toContain('diagram-ahead');
+    }
+  });
+
   it('serves Socket.io over long polling too, and keeps serving the API afterwards', async () => {
     const { token } = await login('cabinet');
     const socket = io(stack.engineUrl, { auth: { token }, transports: ['polling'], reconnection: false });

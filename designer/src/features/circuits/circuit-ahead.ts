@@ -44,9 +44,9 @@ export function drawCircuitAhead(): void {
     .catch(() => null);
 }
 
-/** Settles once the diagram is drawn ahead, or at once if none is; never rejects. The app is loaded after it. */
-export function diagramAhead(): Promise<void> {
-  return drawing.then(() => undefined);
+/** Settles once the diagram is drawn ahead (true), or at once if none is (false); never rejects. The app is loaded after it. */
+export function diagramAhead(): Promise<boolean> {
+  return drawing.then((ahead) => ahead !== null);
 }
 
 /** The XML the entry fetched for this circuit, taken once; `null` in it if the engine refused (the app asks again). */

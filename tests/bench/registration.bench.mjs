@@ -9,14 +9,15 @@
 // workers, and the triage task noticed as a Socket.io event in the cabinet's open inbox.
 // Each round's work (circuit starts, receipts, projections) is finished and the stack idle before
 // the next round starts, so that a side's background work is never measured in the other side's
-// round. Five rounds, after five warm-up rounds (see below): the baseline's rounds alone vary by 2×
-// on this machine. Both sides are durable, on
-// files, as `npm start` runs them (BENCH_STORAGE=memory: both in memory).
+// round. Eleven rounds, after five warm-up rounds (see below): the baseline's rounds alone vary by 2×
+// to 4× within a run on this machine (44–183/s in one), and with five rounds the ratio of the medians
+// moved between 0.43 and 0.66 from run to run on the same code. Both sides are durable, on files,
+// as `npm start` runs them (BENCH_STORAGE=memory: both in memory).
 import { io } from 'socket.io-client';
 import { jitCpu, jitCpuBetween, loginToken, pool, settle, startBenchStack } from './bench-stack.mjs';
 import { deployBaseline, registerMail as register } from './registration.fixture.mjs';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 11);
 const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS || 5);
 const PER_ROUND = Number(process.env.BENCH_MAILS || 40);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 8);

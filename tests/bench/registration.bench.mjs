@@ -10,8 +10,9 @@
 // Each round's work (circuit starts, receipts, projections) is finished and the stack idle before
 // the next round starts, so that a side's background work is never measured in the other side's
 // round. Eleven rounds, after five warm-up rounds (see below): the baseline's rounds alone vary by 2×
-// to 4× within a run on this machine (44–183/s in one), and with five rounds the ratio of the medians
-// moved between 0.43 and 0.66 from run to run on the same code. Both sides are durable, on files,
+// to 4× within a run on this machine (44–183/s in one). Its level also moves from run to run (medians
+// of 81, 89 and 139/s in three runs of eleven on the same code, where Diwan's were 47, 46 and 55/s),
+// so compare ratios over several runs. Both sides are durable, on files,
 // as `npm start` runs them (BENCH_STORAGE=memory: both in memory).
 import { io } from 'socket.io-client';
 import { jitCpu, jitCpuBetween, loginToken, pool, settle, startBenchStack } from './bench-stack.mjs';

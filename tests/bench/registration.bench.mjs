@@ -3,16 +3,17 @@
 // run, rounds interleaved, and printed as a ratio: the machines are noisy, absolute figures are not.
 //
 // Baseline: the same circuit (incoming-mail, renamed) started directly on the runtime's REST API,
-// its receipt step done by a default-configured camunda-external-task-client, and the triage task
+// its receipt step done by a camunda-external-task-client that fetches as our workers do, and the triage task
 // noticed by polling the runtime's task list as Tasklist does.
 // Diwan: POST /api/mails (validation, chrono number, audit, storage, circuit start), the real
 // workers, and the triage task noticed as a Socket.io event in the cabinet's open inbox.
 // Each round's work (circuit starts, receipts, projections) is finished and the stack idle before
 // the next round starts, so that a side's background work is never measured in the other side's
-// round. Eleven rounds, after five warm-up rounds (see below): the baseline's rounds alone vary by 2×
-// to 4× within a run on this machine (44–183/s in one). Its level also moves from run to run (medians
-// of 81, 89 and 139/s in three runs of eleven on the same code, where Diwan's were 47, 46 and 55/s),
-// so compare ratios over several runs. Both sides are durable, on files,
+// round. Eleven rounds, after five warm-up rounds (see below). With the client's default fetching,
+// the baseline's rounds varied 2× to 4× within a run (44–183/s) and its median from 81 to 139/s
+// between runs (see registration.fixture.mjs); fetching as our workers do, 56–104/s and medians of
+// 77, 83 and 77/s in three runs. Diwan's median still moves between runs (54, 40 and 56/s in those
+// three), so compare ratios over several runs. Both sides are durable, on files,
 // as `npm start` runs them (BENCH_STORAGE=memory: both in memory).
 import { io } from 'socket.io-client';
 import { jitCpu, jitCpuBetween, loginToken, pool, settle, startBenchStack } from './bench-stack.mjs';

@@ -28,13 +28,11 @@ export interface MailFeature {
 export function createMailFeature(runtime: RuntimeClient, io: RealtimeIo | null, bus: EventBus, mailTypes: MailTypeService, logger: Logger): MailFeature {
   if (io) allowMailFollow(io);
   const circuitStarter = new CircuitStarter(runtime, logger, bus, async (mail) => (await mailTypes.defaults())[mail.direction]);
-  // The circuit-start outbox hears of each registration at once (and polls for what it missed).
-  bus.on('mail.registered', () => circuitStarter.kick(), 0);
   const updates = new MailUpdates(bus);
   followMilestones(bus, updates);
   followReplyMilestones(bus, updates, new CircuitModels(runtime), logger);
   return {
-    registration: new MailRegistration(bus, mailTypes, logger),
+    registration: new MailRegistration(bus, mailTypes, circuitStarter, logger),
     updates,
     circuitStarter,
     drafting: new MailDrafting(mailTypes, () => circuitStarter.kick()),

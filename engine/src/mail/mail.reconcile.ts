@@ -29,10 +29,19 @@ export async function reconcileMails(runtime: RuntimeClient, settleMs = 30_000, 
   const repairs: MailRepairs = { circuitsRestarted: 0, auditRecovered: 0 };
   const settledBefore = new Date(Date.now() - settleMs);
   const { mails: settled, checked } = full
-    ? { mails: await MailModel.find({ 'circuitStart.state': { $in: ['started', 'pending'] }, registeredAt: { $lte: settledBefore } }, { processInstanceId: 1, circuitStart: 1 }).lean(), checked: [] }
+    ? {
+        // pending ones of any age: a mail registered just before a crash has no queue entry
+        mails: await MailModel.find({ $or: [{ 'circuitStart.state': 'pending' }, { 'circuitStart.state': 'started', registeredAt: { $lte: settledBefore } }] }, { processInstanceId: 1, circuitStart: 1 }).lean(),
+        checked: [],
+      }
     : await recentlyRegistered(settledBefore);
-  // a pending mail always has its entry in the outbox's queue (mails from before the queue get one here)
-  for (const mail of settled.filter((m) => m.circuitStart?.state === 'pending')) await ensureCircuitStartQueued(String(mail._id), mail.circuitStart?.nextAttemptAt ?? new Date());
+  // A pending mail gets its entry in the outbox's queue, due when its lease is over: a mail registered
+  // on an engine node waits under that node's lease without one (see CircuitStarter), and the node
+  // may have died. (The outbox drops the entry of a mail that was started meanwhile.)
+  for (const mail of settled.filter((m) => m.circuitStart?.state === 'pending')) {
+    const { nextAttemptAt, lockedUntil } = mail.circuitStart!;
+    await ensureCircuitStartQueued(String(mail._id), new Date(Math.max(nextAttemptAt?.getTime() ?? 0, lockedUntil?.getTime() ?? 0)));
+  }
   const started = settled.filter((m) => m.circuitStart?.state === 'started' && m.processInstanceId);
   for (let i = 0; i < started.length; i += CHUNK) {
     const chunk = started.slice(i, i + CHUNK);

@@ -14,8 +14,7 @@ import { unknownUsers } from '../users/user.routes.js';
 import { toMailDto } from './mail.dto.js';
 import type { EventBus } from '../shared/event-bus.js';
 import { claimIdempotencyKey, releaseIdempotencyKey } from './mail.idempotency.js';
-import { enqueueCircuitStart } from './mail.start-queue.js';
-import { MailModel, PRIORITY_RANK } from './mail.model.js';
+import { MailModel, PRIORITY_RANK, type CircuitStart, type Mail } from './mail.model.js';
 import { newTrackingCode, withChronoNumber } from './mail.number.js';
 import type { MailTypeBinding, MailTypeService } from '../mail-types/mail-type.service.js';
 import { dueDateFor } from './mail.types.js';
@@ -28,6 +27,14 @@ export interface RegistrationResult {
 
 type Problem = { field: string; message: string };
 
+/** The circuit-start outbox's way for a mail registered on this node (see CircuitStarter). */
+export interface CircuitHandOver {
+  /** The `circuitStart` a mail is inserted with: pending, under this node's lease. */
+  registeredState(at: Date): CircuitStart;
+  /** Starts its circuit, in the background, once the mail is written. */
+  startRegistered(mail: Mail, registrarDepartments: string[]): void;
+}
+
 /**
  * Registers a mail: validate everything, store the files, take the chrono
  * number, write the mail, audit, publish, and hand the circuit start to the outbox.
@@ -37,6 +44,7 @@ export class MailRegistration {
   constructor(
     private readonly bus: EventBus,
     private readonly mailTypes: MailTypeService,
+    private readonly circuits: CircuitHandOver,
     private readonly logger: Logger,
   ) {}
 
@@ -64,9 +72,8 @@ export class MailRegistration {
       const correspondent = existingCorrespondent ?? (await findOrCreateCorrespondent(input.correspondent as Exclude<RegisterMail['correspondent'], { id: string }>));
       const registeredAt = new Date();
       const mail = await withChronoNumber(input.direction, registeredAt.getUTCFullYear(), user.username, async (sequence, chronoNumber) => {
-        const doc = buildMail(input, { mailId, sequence, chronoNumber, registeredAt, receivedAt, correspondent, stored, user, binding });
+        const doc = buildMail(input, { mailId, sequence, chronoNumber, registeredAt, receivedAt, correspondent, stored, user, binding, circuitStart: this.circuits.registeredState(registeredAt) });
         try {
-          await enqueueCircuitStart(String(mailId), registeredAt);
           return (await MailModel.create(doc)).toObject();
         } catch (err) {
           // A retried write (the driver's retryable writes) may meet its own first success.
@@ -77,9 +84,13 @@ export class MailRegistration {
       });
       // (The key is not marked complete here: the mail under its planned id is the proof, and the
       // first retry that finds it marks the key, which saves a write on every registration.)
-      // Audited, published and handed to the circuit-start outbox by the bus's subscribers.
+      // Audited and published by the bus's subscribers; its circuit started once it is audited.
       const dto = toMailDto(mail);
-      await this.bus.emit('mail.registered', dto);
+      try {
+        await this.bus.emit('mail.registered', dto);
+      } finally {
+        this.circuits.startRegistered(mail, user.departments);
+      }
       return { mail: dto, replayed: false };
     } catch (err) {
       if (!(await MailModel.exists({ _id: mailId }))) {
@@ -129,6 +140,7 @@ interface BuildContext {
   stored: StoredAttachment[];
   user: SessionUser;
   binding: MailTypeBinding;
+  circuitStart: CircuitStart;
 }
 
 function buildMail(input: RegisterMail, c: BuildContext) {
@@ -165,7 +177,7 @@ function buildMail(input: RegisterMail, c: BuildContext) {
     trackingCode: newTrackingCode(),
     // Every mail runs a circuit: its type's, or its direction's default; the outbox starts it.
     circuit: { key: c.binding.circuitKey, version: null },
-    circuitStart: { state: 'pending' as const, attempts: 0, lastError: null, nextAttemptAt: c.registeredAt, lockedUntil: null },
+    circuitStart: c.circuitStart,
     searchText: searchTextOf(c.chronoNumber, input.subject, input.summary, c.correspondent.name, input.letterReference),
     correspondentSearchText: searchTextOf(c.correspondent.name),
   };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import { SOCKET_EVENTS, type MailDto, type MailPage } from '@diwan/contracts';
 import { api, connectSocket, login, nextEvent, stack } from '../harness/stack.js';
-import { TINY_PDF, aMail, registerMail } from './mail.fixtures.js';
+import { TINY_PDF, aMail, engineDb, registerMail } from './mail.fixtures.js';
 
 const USERS = ['admin', 'registrar', 'cabinet', 'head', 'agent', 'supervisor'] as const;
 type User = (typeof USERS)[number];
@@ -95,17 +95,27 @@ describe('who may see and do what with mail', () => {
     expect([moved.status, moved.body.status]).toEqual([200, 'in_progress']);
     await updated; // the head (urbanism) hears it live
     expect((await api('POST', `/api/internal/mails/${urbanism.id}/status`, { token: w, body: { status: 'triaged', actor: 'agent' } })).status).toBe(409);
-    const post = async () => {
+    const post = async (mailId = urbanism.id) => {
       const form = new FormData();
       form.set('role', 'reply');
       form.set('file', new Blob([new Uint8Array(TINY_PDF)]), 'reponse.pdf');
-      const res = await fetch(`${stack.engineUrl}/api/internal/mails/${urbanism.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${w}` }, body: form });
+      const res = await fetch(`${stack.engineUrl}/api/internal/mails/${mailId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${w}` }, body: form });
       return { status: res.status, body: (await res.json()) as MailDto };
     };
     const first = await post();
     const again = await post();
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(again.body.attachments.filter((a) => a.role === 'reply')).toHaveLength(1);
+    // no mail: 404; and neither the retry's copy nor that one is left in the files' store
+    const nobody = '0123456789abcdef01234567';
+    expect((await post(nobody)).status).toBe(404);
+    const { db, close } = await engineDb();
+    try {
+      const stored = (mailId: string) => db.collection('attachments.files').countDocuments({ 'metadata.mailId': mailId, 'metadata.role': 'reply' });
+      expect([await stored(urbanism.id), await stored(nobody)]).toEqual([1, 0]);
+    } finally {
+      await close();
+    }
     const timeline = (await api<MailDto>('GET', `/api/mails/${urbanism.id}`, { token: tokens.admin })).body.timeline!.map((e) => e.action);
     expect(timeline).toEqual(expect.arrayContaining(['mail.registered', 'mail.statusChanged', 'attachment.added']));
   });

@@ -39,18 +39,21 @@ export class MailUpdates {
     return this.publish(updated);
   }
 
-  /** Adds a file made by a worker; the same mail, role and content give back the same attachment. */
+  /**
+   * Adds a file to a mail; the same mail, role and content give back the same attachment. The file is
+   * stored first and added only where the mail lacks it (no read before: one command fewer for each
+   * receipt); a retry's copy, or one for no mail, is deleted again.
+   */
   async addAttachment(id: string, file: UploadedFile, role: 'receipt' | 'reply' | 'citizen' | 'annex', actor: string): Promise<{ mail: MailDto; created: boolean }> {
-    const mail = await mailById(id);
-    if (mail.attachments.some((a) => a.role === role && a.sha256 === file.sha256)) return { mail: toMailDto(mail), created: false };
+    if (!OBJECT_ID.test(id)) throw new NotFoundError(`No mail ${id}`);
     const stored = await storeFile(file, { mailId: id, role, uploadedBy: actor });
     const updated = await MailModel.findOneAndUpdate(
-      { _id: mail._id, $nor: [{ attachments: { $elemMatch: { role, sha256: file.sha256 } } }] },
+      { _id: id, status: { $ne: 'void' }, $nor: [{ attachments: { $elemMatch: { role, sha256: file.sha256 } } }] },
       { $push: { attachments: stored } },
       { returnDocument: 'after', lean: true },
     );
     if (!updated) {
-      await deleteFiles([stored.id]); // a concurrent retry added it first
+      await deleteFiles([stored.id]); // the mail has it already (a retry), or there is no such mail (404)
       return { mail: toMailDto(await mailById(id)), created: false };
     }
     await record({ actor, action: 'attachment.added', mailId: id, details: { attachmentId: stored.id, filename: stored.filename, sha256: stored.sha256, role } });

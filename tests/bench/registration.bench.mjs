@@ -13,7 +13,9 @@
 // the baseline's rounds varied 2× to 4× within a run (44–183/s) and its median from 81 to 139/s
 // between runs (see registration.fixture.mjs); fetching as our workers do, 56–104/s and medians of
 // 77, 83 and 77/s in three runs. Diwan's median still moves between runs (54, 40 and 56/s in those
-// three), so compare ratios over several runs. Both sides are durable, on files,
+// three: ratios 0.70, 0.48, 0.73), so compare ratios over several runs. Since a registered mail's
+// circuit starts without the queue (mail.circuit.ts), four runs gave ratios of 0.75, 0.74, 0.85 and
+// 0.90 (Diwan 53, 51, 59, 51/s) and through ratios of 0.31–0.34 (were 0.27–0.30). Both sides are durable, on files,
 // as `npm start` runs them (BENCH_STORAGE=memory: both in memory).
 import { io } from 'socket.io-client';
 import { jitCpu, jitCpuBetween, loginToken, pool, settle, startBenchStack } from './bench-stack.mjs';
